@@ -56,8 +56,8 @@ def _split_paragraph(body: str, para: Segment) -> list[Segment]:
         nxt = rest[0]
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "-–—"):
             continue
-        word = re.search(r"(\w+)\W*$", text[: m.start() + 1])
-        if m.group(0).startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+        word = re.search(r"([\w'’]+)\W*$", text[: m.start() + 1])
+        if m.group(0).startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
             continue
         abs_end = para.start + end
         if abs_end > start:

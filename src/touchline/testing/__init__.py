@@ -1,0 +1,1 @@
+"""Utilities for tests and benchmarks (not part of the public API)."""

@@ -11,7 +11,11 @@ from touchline.ingest.readers import make_article
 from touchline.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "src" / "touchline" / "sample", ROOT / "eval" / "articles", ROOT.parent / "shared" / "spec" / "seeds"]
+SOURCES = [
+    ROOT / "src" / "touchline" / "sample",
+    ROOT / "eval" / "articles",
+    ROOT.parent / "shared" / "spec" / "seeds",
+]
 
 
 def base_articles() -> list[Article]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import corpus, words  # noqa: E402
+from _corpus import corpus, words
 
 
 def run_mode(mode: str, n: int, batch: int) -> dict[str, float]:
@@ -56,18 +56,33 @@ def main() -> None:
     rows = {}
     for mode in ("bare", "touchline"):
         out = subprocess.run(
-            [sys.executable, __file__, "--mode", mode, "--articles", str(a.articles), "--batch", str(a.batch)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--articles",
+                str(a.articles),
+                "--batch",
+                str(a.batch),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rows[mode] = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"{'pipeline':<22}{'articles':>9}{'words':>10}{'seconds':>9}{'words/s':>10}{'articles/s':>11}{'peak RSS MB':>13}")
+    print(
+        f"{'pipeline':<22}{'articles':>9}{'words':>10}{'seconds':>9}{'words/s':>10}{'articles/s':>11}{'peak RSS MB':>13}"
+    )
     for mode, label in (("bare", "bare spaCy nlp.pipe"), ("touchline", "touchline extract")):
         r = rows[mode]
         print(
             f"{label:<22}{r['articles']:>9}{r['words']:>10}{r['seconds']:>9.2f}{r['words'] / r['seconds']:>10.0f}"
             f"{r['articles'] / r['seconds']:>11.1f}{r['rss_mb']:>13.0f}"
         )
-    ratio = (rows["touchline"]["words"] / rows["touchline"]["seconds"]) / (rows["bare"]["words"] / rows["bare"]["seconds"])
+    ratio = (rows["touchline"]["words"] / rows["touchline"]["seconds"]) / (
+        rows["bare"]["words"] / rows["bare"]["seconds"]
+    )
     print(f"throughput ratio touchline/bare = {ratio:.2f}x")
 
 

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def extract(paths: Iterable[str | Path], published: str | None = None, strict: bool = False) -> Iterator[ArticleFacts]:
+def extract(
+    paths: Iterable[str | Path], published: str | None = None, strict: bool = False
+) -> Iterator[ArticleFacts]:
     """Extract facts from files/folders. Bad inputs are skipped (or raised with ``strict=True``)."""
     from touchline.ingest import iter_articles
     from touchline.nlp.pipeline import default_extractor

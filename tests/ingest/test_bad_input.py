@@ -16,14 +16,18 @@ from touchline.ingest import iter_articles
 def hostile(tmp_path: Path) -> Path:
     d = tmp_path / "in"
     d.mkdir()
-    (d / "good.txt").write_text("date 2024-12-18 Southampton lost 2-1 to Liverpool at St Mary's.", encoding="utf-8")
+    (d / "good.txt").write_text(
+        "date 2024-12-18 Southampton lost 2-1 to Liverpool at St Mary's.", encoding="utf-8"
+    )
     (d / "binary.txt").write_bytes(bytes(range(256)) * 10)
     (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     (d / "empty.txt").write_bytes(b"")
     (d / "blank.txt").write_text("   \n\n  ", encoding="utf-8")
     (d / "undecodable.txt").write_bytes(b"Fulham \x81\x8d\x8f\x90\x9d won " * 3)
     (d / "only-ads.txt").write_text("date 2024-01-01 Advertisement\n\nAdvertisement", encoding="utf-8")
-    (d / "bad.jsonl").write_text('{"text": "Fulham won.", "published": "2024-01-01"}\n{broken\n', encoding="utf-8")
+    (d / "bad.jsonl").write_text(
+        '{"text": "Fulham won.", "published": "2024-01-01"}\n{broken\n', encoding="utf-8"
+    )
     big = d / "huge.txt"
     with big.open("wb") as fh:
         fh.write(b"date 2024-01-01 ")
@@ -37,8 +41,15 @@ def test_every_bad_file_gets_one_error_and_good_ones_are_read(hostile: Path) -> 
     good = [a for a in items if not isinstance(a, InputError)]
     assert sorted(a.body for a in good) == ["Fulham won.", "Southampton lost 2-1 to Liverpool at St Mary's."]
     assert set(errors) == {
-        "binary.txt", "image.png", "empty.txt", "blank.txt", "undecodable.txt", "only-ads.txt", "bad.jsonl",
-        "huge.txt", "missing.txt",
+        "binary.txt",
+        "image.png",
+        "empty.txt",
+        "blank.txt",
+        "undecodable.txt",
+        "only-ads.txt",
+        "bad.jsonl",
+        "huge.txt",
+        "missing.txt",
     }
     assert "binary" in errors["binary.txt"] and "binary" in errors["image.png"]
     assert "too large" in errors["huge.txt"]
@@ -47,7 +58,9 @@ def test_every_bad_file_gets_one_error_and_good_ones_are_read(hostile: Path) -> 
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "touchline.cli.main", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "touchline.cli.main", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_reports_each_bad_file_on_one_line_and_exits_zero_when_something_was_read(hostile: Path) -> None:

@@ -48,7 +48,9 @@ def test_same_article_twice_is_read_once(tmp_path: Path) -> None:
 
 
 def test_latin1_file_is_read(tmp_path: Path) -> None:
-    (tmp_path / "l.txt").write_bytes("date 2004-05-01 Thierry Henry scored at Highbury for 'les Bleus' – café.".encode("cp1252"))
+    (tmp_path / "l.txt").write_bytes(
+        "date 2004-05-01 Thierry Henry scored at Highbury for 'les Bleus' – café.".encode("cp1252")
+    )
     (art,) = list(iter_articles([tmp_path]))
     assert not isinstance(art, InputError)
     assert "café" in art.body and "–" in art.body
@@ -75,7 +77,7 @@ def test_html_page_is_reduced_to_article_text(tmp_path: Path) -> None:
     page = (
         "<html><head><title>Report</title><meta property='article:published_time' content='2023-03-04T10:00'></head>"
         "<body><nav>Home | Sport</nav><article><p>Fulham beat Brentford 2-0 at Craven Cottage on Saturday.</p>"
-        "<p>Marco Silva said: \"We were strong.\"</p></article><footer>Cookie policy</footer></body></html>"
+        '<p>Marco Silva said: "We were strong."</p></article><footer>Cookie policy</footer></body></html>'
     )
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     (art,) = list(iter_articles([tmp_path]))

@@ -68,7 +68,9 @@ def _print_summary(facts) -> None:  # type: ignore[no-untyped-def]
         score = f"{m.home_score}-{m.away_score}" if m.home_score is not None else "v"
         print(f"  match: {m.home} {score} {m.away} [{m.status}] {m.competition or ''} {m.date or ''}")
         for g in m.goals:
-            print(f"    goal: {g.scorer} ({g.team}) {g.minute or ''}{'+' + str(g.added) if g.added else ''} {g.kind or ''}")
+            print(
+                f"    goal: {g.scorer} ({g.team}) {g.minute or ''}{'+' + str(g.added) if g.added else ''} {g.kind or ''}"
+            )
     for p in facts.people:
         print(f"  person: {p.name} ({p.team or '?'})")
     for r in facts.roles:

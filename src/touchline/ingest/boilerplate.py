@@ -14,7 +14,9 @@ from touchline.config import DATA_DIR
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     lines = (DATA_DIR / "boilerplate.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(line, re.IGNORECASE) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(
+        re.compile(line, re.IGNORECASE) for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 def is_boilerplate(paragraph: str) -> bool:

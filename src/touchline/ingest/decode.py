@@ -27,7 +27,8 @@ def decode_bytes(data: bytes, source: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise InputError(
-                source, f"undecodable bytes: neither UTF-8 nor Windows-1252 (first bad byte at offset {utf8_error.start})"
+                source,
+                f"undecodable bytes: neither UTF-8 nor Windows-1252 (first bad byte at offset {utf8_error.start})",
             ) from None
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in _CONTROL_OK)
     if controls > 0.01 * max(1, min(len(text), 20000)):

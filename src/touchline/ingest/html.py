@@ -10,7 +10,9 @@ def html_to_text(page: str) -> tuple[str, str | None, str | None]:
     try:
         import trafilatura
 
-        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception:  # trafilatura can fail on odd markup; fall back to the plain reduction below
         doc = None
     if doc is not None:
@@ -30,7 +32,10 @@ def _title(page: str) -> str | None:
 
 
 def _meta_date(page: str) -> str | None:
-    m = re.search(r'(?:datePublished|article:published_time|pubdate|date)["\']?\s*(?:content=|:)\s*["\'](\d{4}-\d{2}-\d{2})', page)
+    m = re.search(
+        r'(?:datePublished|article:published_time|pubdate|date)["\']?\s*(?:content=|:)\s*["\'](\d{4}-\d{2}-\d{2})',
+        page,
+    )
     return m.group(1) if m else None
 
 
@@ -39,5 +44,7 @@ def _plain_text(page: str) -> str:
     paragraphs = re.findall(r"(?is)<p[^>]*>(.*?)</p>", page)
     if not paragraphs:
         paragraphs = [re.sub(r"(?s)<[^>]+>", " ", page)]
-    cleaned = [re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"(?s)<[^>]+>", "", p))).strip() for p in paragraphs]
+    cleaned = [
+        re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"(?s)<[^>]+>", "", p))).strip() for p in paragraphs
+    ]
     return "\n\n".join(p for p in cleaned if p)

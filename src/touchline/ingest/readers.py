@@ -55,7 +55,7 @@ def make_article(text: str, source: str, published: str | None = None, title: st
     header = _DATE_HEADER.match(text)
     if header:
         published = header.group(1)
-        text = text[header.end():]
+        text = text[header.end() :]
     body = strip_boilerplate(normalise_body(text))
     if not body.strip():
         raise InputError(source, "empty article (no text after removing the header and boilerplate)")
@@ -141,7 +141,10 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[ReadResult]:
     try:
         size = path.stat().st_size
         if size > settings().max_file_bytes:
-            yield InputError(str(path), f"file too large ({size / 1e6:.1f} MB, limit {settings().max_file_bytes / 1e6:.0f} MB)")
+            yield InputError(
+                str(path),
+                f"file too large ({size / 1e6:.1f} MB, limit {settings().max_file_bytes / 1e6:.0f} MB)",
+            )
             return
         data = path.read_bytes()
     except OSError as exc:

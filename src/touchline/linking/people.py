@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _HONORIFICS = re.compile(r"^(?:sir|dame|dr|mr|mrs|ms|lord|prof)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -31,9 +32,18 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.full_names: list[str] = []
         self.team: dict[str, str | None] = {}
+        # (name, role, club) in the order the article gives them; see note_role / holder
+        self.roles: list[tuple[str, str, str | None]] = []
+        self.singles: list[
+            str
+        ] = []  # one-word names accepted on their own ("Rodri", or a surname never given in full)
 
-    def add(self, surface: str) -> str | None:
-        """Register a surface form; return its canonical name (None if it is not a usable name)."""
+    def add(self, surface: str, allow_single: bool = False) -> str | None:
+        """Register a surface form; return its canonical name (None if it is not a usable name).
+
+        One-word forms are only registered when ``allow_single`` (a mononym or a bare surname the
+        caller has checked); otherwise they must resolve onto a known full name.
+        """
         name = clean_name(surface)
         if not name or not any(c.isalpha() for c in name):
             return None
@@ -45,14 +55,24 @@ class PeopleIndex:
                 return name
             return existing
         if len(name.split()) >= 2:
+            shorter = [n for n in self.full_names if fold(name).endswith(" " + fold(n))]
+            if len(shorter) == 1:  # "Smith Rowe" known, "Emile Smith Rowe" seen: the longer form wins
+                self._rename(shorter[0], name)
+                return name
             self.full_names.append(name)
+            return name
+        if allow_single:
+            self.full_names.append(name)
+            self.singles.append(name)
             return name
         return None
 
     def _rename(self, old: str, new: str) -> None:
         self.full_names = [new if n == old else n for n in self.full_names]
+        self.singles = [n for n in self.singles if n != old]
         if old in self.team:
             self.team[new] = self.team.pop(old)
+        self.roles = [(new if n == old else n, r, c) for n, r, c in self.roles]
 
     def resolve(self, surface: str) -> str | None:
         """Canonical full name for a full or partial mention, or None when unknown or ambiguous."""
@@ -70,7 +90,7 @@ class PeopleIndex:
             n = len(tokens)
             if n < len(ftoks) and (ftoks[-n:] == tokens or (n == 1 and ftoks[0] == tokens[0])):
                 candidates.append(full)
-        surname_hits = [c for c in candidates if fold(c).split()[-len(tokens):] == tokens]
+        surname_hits = [c for c in candidates if fold(c).split()[-len(tokens) :] == tokens]
         if len(surname_hits) == 1:
             return surname_hits[0]
         if len(candidates) == 1:
@@ -80,3 +100,33 @@ class PeopleIndex:
     def set_team(self, name: str, team: str | None) -> None:
         if team and not self.team.get(name):
             self.team[name] = team
+
+    # ---- roles: who is "the Saints boss" ---------------------------------------------------
+    def note_role(self, name: str, role: str, club: str | None, current: bool = True) -> None:
+        """Record that the article gives ``name`` the job ``role`` (at ``club`` when known).
+
+        A job the person no longer holds (``current=False``: "former Celtic boss") does not make
+        ``club`` their team.
+        """
+        entry = (name, role, club)
+        if entry not in self.roles:
+            self.roles.append(entry)
+        if club and role != "referee" and current:
+            self.set_team(name, club)
+
+    def roles_of(self, name: str) -> list[tuple[str, str | None]]:
+        return [(r, c) for n, r, c in self.roles if n == name]
+
+    def holder(self, roles: Iterable[str] | None = None, club: str | None = None) -> str | None:
+        """The person the article last gave one of ``roles`` (at ``club`` when given), or None.
+
+        A club that does not match excludes a holder; a holder with no club known is kept.
+        """
+        wanted = set(roles) if roles is not None else None
+        for name, role, held_at in reversed(self.roles):
+            if wanted is not None and role not in wanted:
+                continue
+            if club and (held_at or self.team.get(name)) not in (None, club):
+                continue
+            return name
+        return None

@@ -17,9 +17,45 @@ class Segment:
 
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "vs", "v", "no", "nos", "sgt", "capt", "prof", "rev",
-    "gen", "col", "lt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "etc", "approx", "inc", "ltd", "co", "fc", "mt", "ft", "ed",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "sr",
+    "jr",
+    "vs",
+    "v",
+    "no",
+    "nos",
+    "sgt",
+    "capt",
+    "prof",
+    "rev",
+    "gen",
+    "col",
+    "lt",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "etc",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+    "fc",
+    "mt",
+    "ft",
+    "ed",
 }
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
@@ -57,12 +93,19 @@ def _split_paragraph(body: str, para: Segment) -> list[Segment]:
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "-–—"):
             continue
         word = re.search(r"([\w'’]+)\W*$", text[: m.start() + 1])
-        if m.group(0).startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
+        if (
+            m.group(0).startswith(".")
+            and word
+            and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isalpha())
+            )
+        ):
             continue
         abs_end = para.start + end
         if abs_end > start:
             result.append(Segment(start, abs_end, body[start:abs_end]))
         start = para.start + end + (len(text[end:]) - len(rest))
     if start < para.end:
-        result.append(Segment(start, para.end, body[start:para.end]))
+        result.append(Segment(start, para.end, body[start : para.end]))
     return result

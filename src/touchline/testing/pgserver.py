@@ -49,7 +49,9 @@ def _runner() -> tuple[list[str], int | None, int | None]:
     try:
         pw = pwd.getpwnam("postgres")
     except KeyError as exc:
-        raise PostgresUnavailable("running as root and there is no 'postgres' user to run the server") from exc
+        raise PostgresUnavailable(
+            "running as root and there is no 'postgres' user to run the server"
+        ) from exc
     runuser = shutil.which("runuser")
     prefix = [runuser, "-u", "postgres", "--"] if runuser else ["su", "postgres", "-s", "/bin/sh", "-c"]
     return prefix, pw.pw_uid, pw.pw_gid
@@ -75,16 +77,40 @@ def temporary_postgres(dbname: str = "touchline") -> Iterator[str]:
         subprocess.run([*prefix, *cmd], check=True, capture_output=True, timeout=120)
 
     try:
-        run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions")
         run(
-            str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "60",
-            "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=100", "start",
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-instructions",
+        )
+        run(
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=100",
+            "start",
         )
         run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", dbname)
         yield f"postgresql://postgres@127.0.0.1:{port}/{dbname}"
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60, check=False)
+        subprocess.run(
+            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
         time.sleep(0.1)
         shutil.rmtree(root, ignore_errors=True)

@@ -1,0 +1,283 @@
+"""Knowledge-base commands: ask, search, match, person, club, check, standings, export.
+
+Each opens the store given by ``--db`` (default ``$TOUCHLINE_DB`` or ``touchline.db``), calls one
+``KnowledgeBase`` query and prints it readably, or as JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from touchline.config import settings
+from touchline.errors import StoreError
+from touchline.query.kb import KnowledgeBase
+from touchline.query.types import Cite, to_jsonable
+
+Handler = Callable[[KnowledgeBase, argparse.Namespace], int]
+
+
+def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
+    p.add_argument(
+        "--db", default=None, help=f"store file (default: $TOUCHLINE_DB or {settings().default_db})"
+    )
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("ask", help='answer a question, e.g. "who managed Southampton on 2024-12-18?"')
+    p.add_argument("question", nargs="+")
+    _common(p)
+    p.set_defaults(func=_wrap(ask))
+
+    p = sub.add_parser("search", help="full-text search over articles and quotes (BM25)")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--club")
+    p.add_argument("--person")
+    p.add_argument("--competition")
+    p.add_argument("--from", dest="date_from", help="published on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="published on or before YYYY-MM-DD")
+    p.add_argument("--kind", choices=("article", "quote"), help="only articles or only quotes")
+    p.add_argument("--limit", type=int, default=10)
+    _common(p)
+    p.set_defaults(func=_wrap(search))
+
+    p = sub.add_parser("match", help="matches merged across articles: by id, or by clubs and date")
+    p.add_argument("terms", nargs="*", help='a match id, or one or two clubs ("Southampton Liverpool")')
+    p.add_argument("--date", help="YYYY-MM-DD (within three days)")
+    _common(p)
+    p.set_defaults(func=_wrap(match))
+
+    p = sub.add_parser("person", help="a person across articles: clubs, roles, quotes")
+    p.add_argument("name", nargs="+")
+    _common(p)
+    p.set_defaults(func=_wrap(person))
+
+    p = sub.add_parser("club", help="a club's timeline: matches, managers, quotes")
+    p.add_argument("name", nargs="+")
+    _common(p)
+    p.set_defaults(func=_wrap(club))
+
+    p = sub.add_parser("check", help="check claims and matches against the ledger and reference results")
+    p.add_argument("--status", choices=("confirmed", "contradicted", "unverifiable"), help="only this status")
+    _common(p)
+    p.set_defaults(func=_wrap(check))
+
+    p = sub.add_parser("standings", help='league table, e.g. standings "Premier League" --season 2024-25')
+    p.add_argument("competition", nargs="+")
+    p.add_argument("--season", required=True, help="e.g. 2024-25")
+    p.add_argument("--as-of", dest="as_of", help="count matches up to this date (YYYY-MM-DD)")
+    _common(p)
+    p.set_defaults(func=_wrap(standings))
+
+    p = sub.add_parser("export", help="export the knowledge base as jsonl, csv or parquet")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument(
+        "--table",
+        default=None,
+        help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, people, "
+        "tenures, quotes, claims, results, checks",
+    )
+    p.add_argument("--out", help="output file (default: standard output; required for parquet)")
+    _common(p, json_flag=False)
+    p.set_defaults(func=_wrap(export))
+
+
+def _wrap(handler: Handler) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        db = args.db or settings().default_db
+        if db != ":memory:" and not Path(db).exists():
+            raise StoreError(f"{db}: no such store; create it with `touchline ingest PATH --db {db}`")
+        with KnowledgeBase.open(db) as kb:
+            return handler(kb, args)
+
+    return run
+
+
+def _json(obj: Any) -> None:
+    print(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2, default=str))
+
+
+def _cite_lines(cites: list[Cite], limit: int = 3) -> None:
+    seen: set[tuple[str, int]] = set()
+    for c in cites:
+        if (c.article_id, c.start) in seen:
+            continue
+        seen.add((c.article_id, c.start))
+        print(f"    evidence: “{c.text}” — article {c.article_id[:12]} ({c.published or 'undated'})")
+        if len(seen) >= limit:
+            break
+
+
+def ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    answer = kb.ask(" ".join(args.question))
+    if args.json:
+        d = {
+            "question": answer.question,
+            "kind": answer.kind,
+            "known": answer.known,
+            "answer": answer.text,
+            "article_ids": answer.article_ids,
+            "evidence": to_jsonable(answer.evidence),
+        }
+        _json(d)
+    else:
+        print(answer.text)
+        _cite_lines(answer.evidence, 5)
+    return 0
+
+
+def search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    kinds = (args.kind,) if args.kind else ("article", "quote")
+    hits = kb.search(
+        " ".join(args.query),
+        club=args.club,
+        person=args.person,
+        competition=args.competition,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        kinds=kinds,
+        limit=args.limit,
+    )
+    if args.json:
+        _json(hits)
+        return 0
+    if not hits:
+        print("no matches")
+        return 0
+    for h in hits:
+        snippet = " ".join(h.snippet.split())
+        print(f"{h.kind:7} {h.article_id[:12]} {h.published or 'undated':10}  {snippet}")
+        _cite_lines(h.evidence, 1)
+    return 0
+
+
+def match(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    by_id = kb.match(args.terms[0]) if len(args.terms) == 1 else None
+    if by_id is not None:
+        found = [by_id]
+    else:
+        clubs = [kb.club_name(t) for t in _club_terms(args.terms)]
+        found = kb.find_matches(clubs[0] if clubs else None, clubs[1] if len(clubs) > 1 else None, args.date)
+    if args.json:
+        _json(found)
+        return 0
+    if not found:
+        print("no stored match")
+        return 0
+    for m in found:
+        print(f"{m.id}  {m.label()}  {m.status}" + (f"  [{m.competition}]" if m.competition else ""))
+        for g in m.goals:
+            print(
+                f"    goal: {g.scorer}"
+                + (f" {g.minute}'" if g.minute else "")
+                + (f" ({g.team})" if g.team else "")
+            )
+        print(
+            f"    sources: {', '.join(s.article_id[:12] + ' ' + (s.published or 'undated') for s in m.sources)}"
+        )
+        for c in m.conflicts:
+            values = "; ".join(
+                f"{v.value} ({', '.join(s.article_id[:8] for s in v.sources)})" for v in c.values
+            )
+            print(f"    conflict on {c.field}: {values} → chose {c.chosen} ({c.rule})")
+        _cite_lines(m.evidence, 2)
+    return 0
+
+
+def _club_terms(terms: list[str]) -> list[str]:
+    text = " ".join(terms)
+    for sep in (" v ", " vs ", " against ", ","):
+        if sep in text:
+            return [t.strip() for t in text.split(sep) if t.strip()]
+    return [text] if len(terms) != 2 else terms
+
+
+def person(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    ent = kb.person(" ".join(args.name))
+    assert ent is not None
+    tenures = [t for t in kb.tenures if t.person == ent.name]
+    quotes = kb.quotes_by(ent.name)
+    if args.json:
+        _json({"person": ent, "tenures": tenures, "quotes": [to_jsonable(q.fact) for q in quotes]})
+        return 0
+    print(f"{ent.name}" + (f" — {', '.join(ent.clubs)}" if ent.clubs else ""))
+    print(
+        f"  {ent.mentions} mention(s) in {len(ent.article_ids)} article(s), {ent.first_seen} … {ent.last_seen}"
+    )
+    for t in tenures:
+        print(f"  role: {t.describe()}")
+    for q in quotes[:5]:
+        print(f"  quote ({q.ref.published or 'undated'}): “{q.fact.text[:120]}”")
+    return 0
+
+
+def club(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    name = kb.club_name(" ".join(args.name))
+    matches = kb.find_matches(name)
+    tenures = kb.club_tenures(name)
+    people = [p for p in kb.people if name in p.clubs]
+    if args.json:
+        _json({"club": name, "matches": matches, "tenures": tenures, "people": people})
+        return 0
+    print(name)
+    events: list[tuple[str, str]] = [(m.date or "", f"match   {m.label()}") for m in matches]
+    events += [(t.start or t.first_seen or "", f"role    {t.describe()}") for t in tenures]
+    for date, text in sorted(events):
+        print(f"  {date or 'undated':10}  {text}")
+    for q in [q for p in people for q in kb.quotes_by(p.name)][:5]:
+        print(f"  quote   {q.fact.speaker}: “{q.fact.text[:100]}”")
+    return 0
+
+
+def check(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    results = [r for r in kb.check() if not args.status or r.status == args.status]
+    if args.json:
+        _json(results)
+        return 0
+    for r in results:
+        print(f"{r.status.upper():12} {r.kind:6} {r.statement}")
+        print(
+            f"    {r.reason}"
+            + (f" [contradicted by {r.contradicting_source}]" if r.contradicting_source else "")
+        )
+        _cite_lines(r.evidence, 1)
+    totals = {
+        s: sum(1 for r in results if r.status == s) for s in ("confirmed", "contradicted", "unverifiable")
+    }
+    print(", ".join(f"{n} {s}" for s, n in totals.items()), file=sys.stderr)
+    return 0
+
+
+def standings(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    table = kb.standings(" ".join(args.competition), args.season, args.as_of)
+    if args.json:
+        _json(table)
+        return 0
+    print(
+        f"{table.competition} {table.season}"
+        + (f" as of {table.as_of}" if table.as_of else "")
+        + f" — {table.matches} matches from {table.ledger_source}; order: {', '.join(table.tiebreakers)}"
+    )
+    print(f"{'':>3} {'club':28} {'P':>3} {'W':>3} {'D':>3} {'L':>3} {'GF':>4} {'GA':>4} {'GD':>4} {'Pts':>4}")
+    for r in table.rows:
+        print(
+            f"{r.position:>3} {r.club:28} {r.played:>3} {r.won:>3} {r.drawn:>3} {r.lost:>3} {r.goals_for:>4} "
+            f"{r.goals_against:>4} {r.goal_difference:>+4} {r.points:>4}"
+        )
+    return 0
+
+
+def export(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from touchline.query.export import export as run_export
+
+    table = args.table or ("articles" if args.format == "jsonl" else "matches")
+    n = run_export(kb, args.format, table, args.out)
+    if args.out:
+        print(f"wrote {n} row(s) of {table} to {args.out}", file=sys.stderr)
+    return 0

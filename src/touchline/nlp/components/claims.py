@@ -1,0 +1,280 @@
+"""Claims: league position, points, relegation/promotion, knock-outs and records the text states.
+
+Each sentence outside quotation marks is masked — clubs become ``CLUB0``…, competitions ``COMP0``…,
+people ``PER0``…, ordinal words ``ORD0``… — and the patterns of ``touchline/data/claims/patterns.tsv``
+run over it. "they"/"them" is the nearest club named before it in the sentence. A claim whose
+wording is hedged or about the future ("would have helped Southampton move onto 12 points", "could
+go top") is not a fact and is dropped. Evidence is the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from touchline.config import DATA_DIR
+from touchline.models import Claim
+from touchline.nlp.components.roles import in_quotation
+from touchline.nlp.context import ArticleContext
+
+CLAIM_DIR = DATA_DIR / "claims"
+_SIDE = r"(?:PER\d+['’]s?|his|her|PER\d+,\s+whose)\s+(?:side|team|men|charges|troops)\b"
+_SUBJECT = rf"(?:{_SIDE}|CLUB\d+|PER\d+|they|them)"
+# words before a club that make it the other side, not what "they"/"them" points back to
+_OPPONENT = frozenset({"against", "v", "vs", "versus", "over", "by", "beat", "beating", "beaten", "at", "from",
+                       "than", "past", "with", "to", "of", "thrashing", "thrashed", "hammering", "hammered",
+                       "defeating", "defeated", "edging", "edged", "drew", "drawing", "losing", "lost", "sinking",
+                       "sank", "stunning", "stunned", "overcoming", "overcame", "routing", "routed"})  # fmt: skip
+_GAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,60}?"
+_LONGGAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,130}?"
+_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    value: str
+    regex: re.Pattern[str]
+    gapped: bool  # the subject may stand far from its verb, so an opponent-framed club is not it
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (CLAIM_DIR / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    return {word.casefold(): value for word, value in _rows("numbers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[Pattern]:
+    out = []
+    numbers = "|".join(sorted((re.escape(w) for w in number_words()), key=len, reverse=True))
+    for kind, value, regex in _rows("patterns.tsv"):
+        gapped = "GAP}" in regex
+        regex = (
+            regex.replace("{S}", _SUBJECT)
+            .replace("{GAP}", _GAP)
+            .replace("{LONGGAP}", _LONGGAP)
+            .replace("{N}", rf"(?:\d{{1,3}}|{numbers})")
+        )
+        out.append(Pattern(kind.strip(), value.strip(), re.compile(regex, re.IGNORECASE), gapped))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {word.casefold(): number for word, number in _rows("ordinals.tsv")}
+    alt = "|".join(sorted(table, key=len, reverse=True))
+    pattern = rf"(?<![\w-])(?:{alt}|\d{{1,2}}(?:st|nd|rd|th))(?![\w])(?:(?=-placed)|(?!-))"
+    return re.compile(pattern, re.IGNORECASE), table
+
+
+@dataclass
+class Masked:
+    text: str
+    tokens: dict[str, tuple[str, str]]  # token → (kind, canonical or value)
+    positions: dict[str, int]  # token → offset in the masked text
+    body_offsets: dict[str, int]  # token → offset in the body
+    pieces: list[tuple[int, int, int]]  # (masked start, body start, body length) of each unmasked stretch
+
+    def to_body(self, pos: int) -> int:
+        """The body offset of a position in the masked text (a token maps to where its name starts)."""
+        for token, mpos in self.positions.items():
+            if mpos <= pos < mpos + len(token):
+                return self.body_offsets[token]
+        best = self.pieces[0][1]
+        for mstart, bstart, _length in self.pieces:
+            if mstart <= pos:
+                best = bstart + (pos - mstart)
+        return best
+
+
+def mask(ctx: ArticleContext, start: int, end: int) -> Masked:
+    """The sentence with clubs, competitions, people and ordinals replaced by numbered tokens."""
+    spans: list[tuple[int, int, str, str]] = []
+    for g in ctx.gaz_in(start, end):
+        if g.kind in ("club", "competition"):
+            spans.append((g.start, g.end, "CLUB" if g.kind == "club" else "COMP", g.canonical))
+    for p in ctx.people_in(start, end):
+        if not any(s < p.end and p.start < e for s, e, _k, _c in spans):
+            spans.append((p.start, p.end, "PER", p.canonical))
+    ord_re, table = ordinals()
+    for m in ord_re.finditer(ctx.body, start, end):
+        a, b = m.start(), m.end()
+        if not any(s < b and a < e for s, e, _k, _c in spans):
+            word = m.group(0).casefold()
+            spans.append((a, b, "ORD", table.get(word) or re.sub(r"\D", "", word)))
+    spans.sort()
+    pieces: list[str] = []
+    tokens: dict[str, tuple[str, str]] = {}
+    positions: dict[str, int] = {}
+    body_offsets: dict[str, int] = {}
+    cursor = start
+    counts: dict[str, int] = {}
+    length = 0
+    stretches: list[tuple[int, int, int]] = []
+    for s, e, kind, value in spans:
+        stretches.append((length, cursor, s - cursor))
+        pieces.append(ctx.body[cursor:s])
+        length += s - cursor
+        token = f"{kind}{counts.get(kind, 0)}"
+        counts[kind] = counts.get(kind, 0) + 1
+        tokens[token] = (kind, value)
+        positions[token] = length
+        body_offsets[token] = s
+        pieces.append(token)
+        length += len(token)
+        cursor = e
+    pieces.append(ctx.body[cursor:end])
+    stretches.append((length, cursor, end - cursor))
+    return Masked("".join(pieces), tokens, positions, body_offsets, stretches)
+
+
+def _subject(
+    masked: Masked,
+    token: str,
+    at: int,
+    previous: str | None = None,
+    teams: dict[str, str | None] | None = None,
+    gapped: bool = False,
+) -> str | None:
+    """The canonical subject; "they"/"them" is the nearest club before it in the sentence that is not
+    framed as the opponent, else the club the previous sentence opened with (``previous``);
+    "Moran's side"/"his side" is that person's club (``teams``)."""
+    if _PRONOUN.match(token):
+        before = [
+            t
+            for t, pos in masked.positions.items()
+            if t.startswith("CLUB") and pos < at and _word_before(masked.text, pos) not in _OPPONENT
+        ]
+        if not before:
+            return previous
+        token = max(before, key=lambda t: masked.positions[t])
+    side = re.match(r"(PER\d+|his|her)\b", token, re.IGNORECASE)
+    if side and re.match(_SIDE, token, re.IGNORECASE):
+        person = side.group(1)
+        if not person.upper().startswith("PER"):
+            people = [t for t, pos in masked.positions.items() if t.startswith("PER") and pos < at]
+            if not people:
+                return None
+            person = max(people, key=lambda t: masked.positions[t])
+        return teams.get(masked.tokens[person.upper()][1]) if teams is not None else None
+    hit = masked.tokens.get(token.upper())
+    if (
+        gapped
+        and hit
+        and hit[0] == "CLUB"
+        and _word_before(masked.text, masked.positions[token.upper()]) in _OPPONENT
+    ):
+        # "relegated despite a win at Brentford, finishing on 51 points": not Brentford
+        return _subject(masked, "they", masked.positions[token.upper()], None, teams, gapped)
+    return hit[1] if hit else None
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w-]+)\W*$", text[:pos])
+    if m is None:
+        return ""
+    if m.group(1).casefold() == "with" and re.search(r"(?:^|[,;(]\s*|\band\s+)with\W*$", text[:pos], re.I):
+        return ""  # ", with Spurs bottom of the table": an absolute clause, Spurs is its subject
+    return m.group(1).casefold()
+
+
+def _hedged_text(text: str) -> bool:
+    from touchline.nlp.components.roles import lexicon
+
+    return lexicon().hedge_re.search(text) is not None
+
+
+def _listed_before(masked: Masked, at: int) -> list[str]:
+    """Clubs listed right before a subject: "Burnley, Hull City and Portsmouth were relegated"."""
+    m = re.search(r"(?:CLUB\d+(?:\s*,\s*|\s+and\s+))+$", masked.text[:at])
+    if m is None:
+        return []
+    return [masked.tokens[t][1] for t in re.findall(r"CLUB\d+", m.group(0))]
+
+
+_KNOCKOUT = re.compile(
+    r"\b(?:cup|trophy|shield|vase|champions\s+league|europa|conference\s+league|play-?offs?)\b", re.I
+)
+
+
+def _competition_before(ctx: ArticleContext, pos: int) -> str | None:
+    """The knock-out competition named last before ``pos`` (a league cannot knock a club out)."""
+    comps = [g for g in ctx.gaz if g.kind == "competition" and g.end <= pos and _KNOCKOUT.search(g.canonical)]
+    return comps[-1].canonical if comps else None
+
+
+def claims_in_sentence(
+    ctx: ArticleContext, start: int, end: int, previous_club: str | None = None
+) -> list[Claim]:
+    masked = mask(ctx, start, end)
+    out: list[Claim] = []
+    for pat in patterns():
+        for m in pat.regex.finditer(masked.text):
+            token = m.group("s")
+            if pat.kind != "record" and re.fullmatch(r"PER\d+", token):
+                continue  # a person is not relegated or on 11 points; their side is
+            subject = _subject(masked, token, m.start("s"), previous_club, ctx.people.team, pat.gapped)
+            if subject is None:
+                continue
+            anchor = masked.to_body(m.start("s"))
+            if in_quotation(ctx, anchor) or in_quotation(ctx, masked.to_body(max(m.start(), m.end() - 1))):
+                continue
+            if pat.kind != "record":
+                first = min(m.start(), m.start("s"))
+                lead = re.split(r"[,;:]\s", masked.text[max(0, first - 40) : first])[-1]
+                inner = masked.text[m.start("s") : m.end()]
+                if _hedged_text(lead) or _hedged_text(inner):
+                    continue
+                tail = masked.text[m.end() : m.end() + 12]
+                if re.match(r"\s*(?:if|unless)\b", tail, re.IGNORECASE):
+                    continue
+            value = pat.value
+            groups = m.groupdict()
+            if "{comp}" in value:
+                comp = (
+                    masked.tokens[groups["c"].upper()][1]
+                    if groups.get("c")
+                    else _competition_before(ctx, anchor)
+                )
+                value = comp or value
+            if "{ord}" in value and groups.get("o"):
+                value = masked.tokens[groups["o"].upper()][1]
+            if "{n}" in value and groups.get("n"):
+                value = number_words().get(groups["n"].casefold(), groups["n"])
+            if "{" in value:
+                continue
+            subjects = [subject] if pat.kind == "record" else [*_listed_before(masked, m.start("s")), subject]
+            for who in subjects:
+                out.append(Claim(pat.kind, who, value, [ctx.evidence(start, end)]))
+    return out
+
+
+def _opening_club(ctx: ArticleContext, start: int, end: int) -> str | None:
+    clubs = ctx.gaz_in(start, end, "club")
+    return clubs[0].canonical if clubs else None
+
+
+def run(ctx: ArticleContext) -> None:
+    found: dict[tuple[str, str, str], Claim] = {}
+    previous_club: str | None = None
+    for sent in ctx.sentences:
+        if in_quotation(ctx, sent.start) and in_quotation(ctx, max(sent.start, sent.end - 1)):
+            previous_club = None
+            continue
+        opening = _opening_club(ctx, sent.start, sent.end)
+        for claim in claims_in_sentence(ctx, sent.start, sent.end, previous_club):
+            key = (claim.kind, claim.subject, claim.value)
+            if key in found:
+                for ev in claim.evidence:
+                    if ev not in found[key].evidence:
+                        found[key].evidence.append(ev)
+            else:
+                found[key] = claim
+        previous_club = opening
+    ctx.facts.claims = list(found.values())

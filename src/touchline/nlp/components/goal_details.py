@@ -1,0 +1,446 @@
+"""What the words around a goal say about it (minute, added time, period, kind, assist, team), and
+the teams of goals the words leave open, worked out from the score (:func:`solve_teams`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from touchline.models import Match
+from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON_RE, POSS_RE
+from touchline.nlp.context import ArticleContext
+
+if TYPE_CHECKING:
+    from touchline.nlp.components.goals import GoalMention
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+        "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}  # fmt: skip
+_NUMWORD = r"(?:\d{1,3}(?:st|nd|rd|th)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|[a-z]+teen(?:th)?|[a-z]+)"
+
+
+def number_value(text: str) -> int | None:
+    """12, "twelve", "12th", "seventy-ninth", "twenty one" → int (None when it is not a number)."""
+    t = text.lower().strip()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", t)
+    if m:
+        return int(m.group(1))
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS:
+        unit = _UNITS.get(parts[1]) or _ORD.get(parts[1])
+        return _TENS[parts[0]] + unit if unit and unit < 10 else None
+    if len(parts) == 1:
+        w = parts[0]
+        return (
+            _UNITS.get(w) or _TEENS.get(w) or _TENS.get(w) or _ORD.get(w) or (1 if w in ("a", "an") else None)
+        )
+    return None
+
+
+def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
+    """(start, end, minute, added) for every minute expression in lower-cased text."""
+    extra_time = re.search(r"\bextra[- ]time\b", t) is not None
+    out: list[tuple[int, int, int | None, int | None]] = []
+
+    def add(m: re.Match[str], minute: int | None, added: int | None = None) -> None:
+        if minute is not None and 0 < minute <= 130 and not any(a <= m.start() < b for a, b, _x, _y in out):
+            out.append((m.start(), m.end(), minute, added))
+
+    for m in re.finditer(r"\b(\d{1,3})\s*(?:'|mins?)?\s*\+\s*(\d{1,2})\b", t):
+        add(m, int(m.group(1)), int(m.group(2)))
+    for m in re.finditer(
+        rf"\bthe\s+({_NUMWORD})\s+minute\s+of\s+(first[- ]half\s+)?(?:stoppage|added|injury)[- ]time", t
+    ):
+        n = number_value(m.group(1))
+        base = 45 if m.group(2) else 90
+        add(m, base, n)
+    for m in re.finditer(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+and\s+(\d{1,3})(?:st|nd|rd|th)?\s+minutes\b", t):
+        out.append(
+            (m.start(), m.start() + len(m.group(1)), int(m.group(1)), None)
+        )  # "the 12th and 64th minutes"
+        out.append((m.start(2), m.end(), int(m.group(2)), None))
+    for m in re.finditer(rf"\b({_NUMWORD})[- ]minute\b", t):
+        add(m, number_value(m.group(1)))
+    for m in re.finditer(rf"\b(?:after|on)\s+({_NUMWORD})\s+minutes\b", t):
+        add(m, number_value(m.group(1)))
+    for m in re.finditer(
+        rf"\bwith\s+(?:just\s+|only\s+)?({_NUMWORD})\s+minutes?\s+(?:left|remaining|to\s+go|to\s+play)\b", t
+    ):
+        n = number_value(m.group(1))
+        add(m, None if n is None else (120 if extra_time else 90) - n)
+    for m in re.finditer(
+        rf"\b({_NUMWORD})\s+minutes?\s+(?:from|before)\s+(time|the end|full-time|half-time|the break|the interval)",
+        t,
+    ):
+        n = number_value(m.group(1))
+        end = 45 if m.group(2) in ("half-time", "the break", "the interval") else 90
+        add(m, None if n is None else end - n)
+    for m in re.finditer(
+        rf"\b({_NUMWORD})\s+minutes?\s+(?:into|after)\s+the\s+(?:second half|second period|restart|break|interval)",
+        t,
+    ):
+        n = number_value(m.group(1))
+        add(m, None if n is None else 45 + n)
+    for m in re.finditer(r"\(\s*(\d{1,3})\s*(?:mins?|')?\s*\)", t):
+        add(m, int(m.group(1)))
+    for m in re.finditer(r"\b(?:on|just after|after) the hour(?: mark)?\b", t):
+        add(m, 60)
+    return sorted(out)
+
+
+def minute_of(text: str, anchor: int = 0) -> tuple[int | None, int | None, str | None]:
+    """(minute, added, period) from a clause about one goal: the minute expression nearest the scorer
+    named at ``anchor`` (one after the name preferred)."""
+    found = _minute_candidates(text.lower().replace("’", "'"))
+    if not found:
+        return None, None, None
+    best = min(found, key=lambda c: c[0] - anchor if c[0] >= anchor else 1.5 * (anchor - c[1]) + 5)
+    return best[2], best[3], None
+
+
+_KIND_WORDS = [
+    (
+        "penalty",
+        r"\b(?:penalty|spot[- ]kick|from the spot|from 12 yards)\b(?!\s+(?:area|box|appeal|shout|claim|shoot))",
+    ),
+    (
+        "header",
+        r"\bheader\b|\bheaded\b|\bheading\b|\bhead(?:s|ed)?\s+(?:home|in)\b|\bto head\b|\bnodded\b|\bglanced\b",
+    ),
+    ("free_kick", r"\bfree[- ]kick\b"),
+]
+
+
+def kind_of(low: str, anchor: int, enumerated: bool) -> str | None:
+    """The kind of goal the clause names nearest the scorer (own goals first: they change the team)."""
+    if re.search(r"\bown[- ]goal\b|\bown net\b|\bo\.?g\.?\b", low):
+        return "own_goal"
+    found = []
+    for kind, pattern in _KIND_WORDS:
+        if enumerated and kind != "penalty":
+            continue
+        for m in re.finditer(pattern, low):
+            if kind == "free_kick" and re.search(
+                r"\b(?:won|earned|conceded)\s+(?:a|the)\s+$", low[: m.start()]
+            ):
+                continue
+            distance = m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()) + 5
+            found.append((distance, kind))
+    return min(found)[1] if found else None
+
+
+_PERIOD_WORDS = [
+    ("extra_time", r"\bextra[- ]time\b"),
+    ("first_half", r"\bfirst[- ]half\b|\bbefore (?:half-time|the break|the interval)|\bstroke of half-time\b"
+     r"|\bearly (?:goal|strike|opener|lead|header|penalty|on)\b"),
+    ("second_half", r"\bsecond[- ]half\b|\bafter the (?:break|interval|restart)\b|\bsecond period\b"
+     r"|\b(?:stoppage|injury|added)[- ]time\b"),
+]  # fmt: skip
+
+
+def period_of(minute: int | None, added: int | None, text: str, anchor: int = 0) -> str | None:
+    """The period from the minute, else from the period words nearest the scorer named at ``anchor``."""
+    if minute is not None:
+        if minute <= 45:
+            return "first_half"
+        if minute <= 90:
+            return "second_half"
+        return "extra_time"
+    t = text.lower()
+    found = []
+    for period, pattern in _PERIOD_WORDS:
+        for m in re.finditer(pattern, t):
+            if period == "second_half" and re.search(r"first[- ]half\s+$", t[: m.start()]):
+                continue  # "first-half stoppage time"
+            distance = m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()) + 5
+            found.append((distance, period))
+    return min(found)[1] if found else None
+
+
+def describe(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> None:
+    from touchline.nlp.components.goals import words
+
+    w = words()
+    lo, hi = g.window
+    text = ctx.body[lo:hi]
+    mtext = masked[lo:hi]
+    assist, assist_span = _assist(ctx, masked, lo, hi, g)
+    g.assist = assist
+    plain = text if assist_span is None else text[: assist_span[0] - lo] + text[assist_span[1] - lo :]
+    if g.enumerated:
+        after = ctx.body[g.at : hi]
+        own = re.match(r"[^,(]*?\(\s*(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*(?:mins?|')?\s*\)", after)
+        g.minute, g.added = (
+            (int(own.group(1)), int(own.group(2)) if own.group(2) else None) if own else (None, None)
+        )
+        g.period = period_of(g.minute, g.added, ctx.body[lo : g.at + 1])
+    elif g.listed:
+        g.period = period_of(g.minute, g.added, "")
+    else:
+        anchor = max(0, g.at - lo - (len(text) - len(plain) if assist_span and assist_span[0] < g.at else 0))
+        g.minute, g.added, _ = minute_of(plain, anchor)
+        g.period = period_of(g.minute, g.added, plain, anchor)
+        if (
+            g.minute is not None
+            and g.period == "second_half"
+            and re.search(r"first-half stoppage|first half stoppage", plain.lower())
+        ):
+            g.period = "first_half"
+    low = plain.lower()
+    if g.kind is None and not g.listed:
+        g.kind = kind_of(
+            low,
+            max(0, g.at - lo - (len(text) - len(plain) if assist_span and assist_span[0] < g.at else 0)),
+            g.enumerated,
+        )
+    own_part = ctx.body[g.at : hi]
+    later = [p.start for p in ctx.person_mentions if g.at < p.start < hi and p.canonical != g.scorer]
+    if later:
+        own_part = ctx.body[g.at : min(later)]
+    if (
+        re.search(r"\b\d{1,3}(?:st|nd|rd|th)?\s+and\s+\d{1,3}(?:st|nd|rd|th)?\s+minutes\b", own_part)
+        and not g.enumerated
+    ):
+        g.count = max(g.count, 2)  # "struck in the 12th and 64th minutes"
+    for key, n in (("thrice", 3), ("twice", 2)):
+        if re.search(rf"\b(?:{w[key]})\b", own_part.lower()) and not g.enumerated and not g.listed:
+            g.count = max(g.count, n)
+    if g.count > 1:
+        # "scored twice – on 53 minutes and on 66 minutes": one minute for each goal, in order
+        tail = plain[max(0, g.at - lo) :].lower()
+        g.minutes = [(c[2], c[3]) for c in _minute_candidates(tail)][: g.count]
+        if g.minutes:
+            g.minute, g.added = g.minutes[0]
+            g.period = period_of(g.minute, g.added, plain)
+        elif re.search(r"\bin each half\b|\bin both halves\b|\beither side of", own_part.lower()):
+            g.periods = ["first_half", "second_half"]
+            g.period = "first_half"
+        g.kind = None
+    teams = [t for t in (match.home, match.away) if t]
+    g.team = g.team or _team_cue(ctx, mtext, lo, g, teams)
+    for cue, pat in (
+        (
+            "winner",
+            r"\bwinner\b|\bwinning goal\b|\bwon it\b|\bsealed\b|\bclinched\b|\bdecider\b|\bdecisive (?:goal|penalty|strike)\b",
+        ),
+        ("equaliser", r"\bequalis|\bequaliz|\blevell?ed\b|\blevell?er\b"),
+        ("opener", r"\bopener\b|\bopened the scoring\b|\bbroke the deadlock\b|\bfirst goal\b"),
+        (
+            "behind",
+            r"\bpulled (?:one|a goal) back\b|\bhalved the deficit\b|\breduced the (?:arrears|deficit)\b",
+        ),
+        ("consolation", r"\bconsolation\b"),
+        (
+            "extend",
+            r"\bdoubled the (?:lead|advantage)\b|\bextended the lead\b|\badded (?:a|the) (?:second|third|fourth)\b",
+        ),
+    ):
+        if re.search(pat, low) and not g.enumerated:
+            g.cues.add(cue)
+    if g.team is None and g.scorer in ctx.people.team and ctx.people.team[g.scorer] in teams:
+        g.team = ctx.people.team[g.scorer]
+
+
+def _name_canonical(ctx: ArticleContext, start: int, surface: str) -> str | None:
+    from touchline.nlp.components.goals import GoalFinder
+
+    finder = GoalFinder.__new__(GoalFinder)
+    finder.ctx = ctx
+    finder.people = {p.start: p for p in ctx.person_mentions}
+    return finder.name_at(start, surface)
+
+
+def _assist(
+    ctx: ArticleContext, masked: str, lo: int, hi: int, g: GoalMention
+) -> tuple[str | None, tuple[int, int] | None]:
+    from touchline.nlp.components.goals import _NAME, words
+
+    w = words()
+    text = masked[lo:hi]
+    pats = [
+        rf"(?i:\b(?:(?:an?|the)\s+)?(?:(?!(?:minute|minutes|with|in|on|after|before|and|of)\b)[a-z][\w-]*\s+){{0,3}}?"
+        rf"(?:{w['assist_noun']})\s+(?:from|by)\s+)({_NAME})",
+        rf"(?i:\b(?:set up|teed up|laid on|assisted|provided|created|supplied|picked out|found|released)\s+by\s+)({_NAME})",
+        rf"(?i:\b(?:(?:good|fine|great|excellent|neat|clever|smart|persistent|superb)\s+(?:work|play|build-up|footwork|link-up play)\s+(?:from|by)|(?:exchange|one-two|interchange|combination)\s+with)\s+)({_NAME})",
+        rf"({_NAME}){POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:(?:{w['assist_noun']}))\b",
+        rf"({_NAME})\s+(?:[a-z]+\s+)?(?i:(?:{w['assist_verb']}))\s+(?:in\s+|across\s+|the ball\s+|it\s+)?(?:(?:in\s+)?for\s+|to\s+)?(?={_NAME})",
+    ]
+    for pat in pats:
+        for m in re.finditer(pat, text):
+            start = lo + m.start(1)
+            if abs(start - g.at) < 2:
+                continue
+            name = _name_canonical(ctx, start, m.group(1))
+            if name and name != g.scorer:
+                return name, (lo + m.start(), lo + m.end())
+    return None, None
+
+
+_SIDE_WORDS = {"visitors": "away", "away side": "away", "away team": "away", "hosts": "home", "home side": "home",
+               "home team": "home"}  # fmt: skip
+_SIDE_RE = r"(?:the\s+)?(?:visitors|away side|away team|hosts|home side|home team)"
+
+
+def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: list[str]) -> str | None:
+    """The scorer's side as the words around the goal give it."""
+    clubs = {c.start: c.canonical for c in ctx.gaz if c.kind == "club"}
+    rel = g.at - lo
+    sides = {"home": teams[0], "away": teams[1]} if len(teams) == 2 else {}
+
+    def side_of(m: re.Match[str], group: int) -> str | None:
+        text = m.group(group)
+        if text.startswith("Ⓒ"):
+            club = clubs.get(lo + m.start(group))
+            return club if club in teams else None
+        return sides.get(_SIDE_WORDS.get(" ".join(text.lower().split()[-2:]).replace("the ", ""), ""))
+
+    target = rf"({CLUB_RE}|{_SIDE_RE})"
+    # "levelled for Fulham", "replied for the home side": the first such phrase after the name
+    for m in re.finditer(rf"\bfor\s+(?:the\s+)?{target}", mtext, re.IGNORECASE):
+        if m.start() >= rel:
+            between = mtext[rel + 3 : m.start()]
+            if not g.enumerated and re.search(
+                rf"{PERSON_RE}|\b[A-Z][a-z]+(?:['’]s)?\s+(?:[a-z-]+\s+){{0,2}}(?:opener|goal|header|strike)",
+                between,
+            ):
+                break  # another player is named in between: the phrase is theirs
+            side = side_of(m, 1)
+            if side:
+                return side
+            break
+    for m in re.finditer(
+        rf"(?i:\b(?:gave|given|giving|put|putting|handed|fired|edged|nudged|sent|restored|hauled|headed|pulled|brought|earned|earning)\s+)"
+        rf"{target}(?:{POSS_RE})?\s+(?i:(?:an?\s+[\w-]+\s+lead|the lead|ahead|in front|level|a \d[-–]\d lead|\d[-–]\d up|advantage|lead|the points|the win|victory|all three points))",
+        mtext,
+    ):
+        if not 0 <= m.start() - rel <= 60:
+            continue  # the cue belongs to this scorer's own verb only
+        side = side_of(m, 1)
+        if side:
+            return side
+    # "Hartlepool's Anton Sweetman", "Hibs defender Ross Dalgleish"
+    for m in re.finditer(rf"({CLUB_RE}){POSS_RE}?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?={PERSON_RE}|[A-Z])", mtext):
+        if m.end() == rel:
+            side = side_of(m, 1)
+            if side:
+                return side
+    # "Everton were ahead on 22 minutes when Calloway headed in": the clause's subject scored
+    subject = re.match(
+        rf"\W*(?:[A-Za-z][\w-]*\s+){{0,3}}?{target}\s+([^,;Ⓒ]*?)\b(?:when|through|as|after)\s+(?:[a-z][\w-]*\s+){{0,2}}?$",
+        mtext[:rel],
+    )
+    if subject:
+        side = side_of(subject, 1)
+        if side and re.search(
+            r"\b(?:behind|conceded|trailing|trailed|fell|caught out|undone)\b", subject.group(2), re.I
+        ):
+            return next((t for t in teams if t != side), None)  # "Celtic went behind when X scored"
+        return side
+    return None
+
+
+def solve_teams(ctx: ArticleContext, match: Match, goals: list[GoalMention]) -> None:
+    """Fill the team of goals the words left open, when only one assignment fits the score."""
+    if match.home_score is None or match.away_score is None or not match.home or not match.away:
+        return
+    home, away = match.home, match.away
+    home_score, away_score = match.home_score, match.away_score
+    winner = (
+        home if match.home_score > match.away_score else away if match.away_score > match.home_score else None
+    )
+    loser = (away if winner == home else home) if winner else None
+
+    def credited(g: GoalMention, side: str | None) -> str | None:
+        if side is None or g.kind != "own_goal":
+            return side
+        return away if side == home else home
+
+    for g in goals:
+        if g.team is None and winner and g.kind != "own_goal":
+            if "winner" in g.cues:
+                g.team = winner
+            elif "consolation" in g.cues:
+                g.team = loser
+    first_group: dict[str, int] = {}
+    for g in goals:  # one scorer plays for one side
+        if g.kind != "own_goal":
+            g.group = first_group.setdefault(g.scorer, g.group)
+    for g in goals:
+        if g.team is None and g.kind != "own_goal":
+            g.team = next(
+                (o.team for o in goals if o.scorer == g.scorer and o.team and o.kind != "own_goal"), None
+            )
+    open_groups = sorted({g.group for g in goals if g.team is None})
+    if not open_groups or len(open_groups) > 10:
+        return
+    ordered = sorted(goals, key=lambda x: (x.minute if x.minute is not None else 999, x.added or 0, x.at))
+    timed = all(g.minute is not None for g in goals)
+
+    def fits(assign: dict[int, str], chronology: bool) -> bool:
+        sides = {id(g): credited(g, g.team or assign[g.group]) for g in goals}
+        h = sum(1 for g in goals if sides[id(g)] == home)
+        a = len(goals) - h
+        if h > home_score or a > away_score:
+            return False
+        if len(goals) == home_score + away_score and (h, a) != (home_score, away_score):
+            return False
+        if not chronology:
+            return True
+        score = {home: 0, away: 0}
+        for g in ordered if timed else sorted(goals, key=lambda x: x.at):
+            side = sides[id(g)]
+            if side is None:
+                return False
+            other = away if side == home else home
+            if "equaliser" in g.cues and score[side] + 1 != score[other]:
+                return False
+            if "behind" in g.cues and score[side] >= score[other]:
+                return False
+            if "opener" in g.cues and score[side] + score[other] != 0:
+                return False
+            if "extend" in g.cues and score[side] <= score[other]:
+                return False
+            score[side] += 1
+        return True
+
+    for chronology in (True, False):
+        good = []
+        for combo in itertools.product((home, away), repeat=len(open_groups)):
+            assign = dict(zip(open_groups, combo, strict=True))
+            if fits(assign, chronology):
+                good.append(assign)
+        if len(good) == 1:
+            for g in goals:
+                if g.team is None:
+                    g.team = good[0][g.group]
+            break
+        if good:
+            break
+    _exhaustive_first_half(match, goals)
+
+
+def _exhaustive_first_half(match: Match, goals: list[GoalMention]) -> None:
+    """ "First-half goals from A and B": when every goal of the match is listed, the others came later."""
+    total = (match.home_score or 0) + (match.away_score or 0)
+    listed = [g for g in goals if g.enumerated and g.period == "first_half"]
+    if not listed or len(goals) != total:
+        return
+    last = max(g.at for g in listed)
+    for g in goals:
+        if g.period is None and g.minute is None and g.at > last:
+            g.period = "second_half"

@@ -1,0 +1,512 @@
+"""Goals of the played matches: scorer, team, minute, added time, period, kind and assist.
+
+Goal phrases are found in the masked text (people and clubs replaced by placeholders, see
+``match_lexicon``). Mentions of one goal are merged by scorer ("Stephens' 14th-minute opener" and
+"Stephens headed home"). Teams come from the words ("levelled for Fulham"), then from what must
+be true for the goals to add up to the score (:func:`solve_teams`). Own goals count for the other
+team. When the goals cannot add up to the score, the match gets a warning instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from touchline.linking.people import clean_name, fold
+from touchline.models import Goal, Match
+from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON, PERSON_RE, POSS_RE, data_path, lexicon
+from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.segment import Segment
+
+_NAME = rf"(?:{PERSON_RE}|(?:[A-ZÀ-Þ][\w'’-]+\s+){{0,2}}[A-ZÀ-Þ][\w'’-]*[\w])"
+_NOT_NAMES = {
+    "The", "A", "An", "But", "And", "After", "Before", "When", "While", "His", "Her", "Their", "He", "She", "It",
+    "They", "This", "That", "Then", "First", "Second", "Half", "Goals", "Goal", "In", "On", "At", "For", "With",
+    "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "VAR", "Just", "Only", "Late",
+}  # fmt: skip
+_NOUN_KIND = {
+    "header": "header",
+    "penalty": "penalty",
+    "spot-kick": "penalty",
+    "free-kick": "free_kick",
+    "own-goal": "own_goal",
+}
+_ROLE_WORDS = re.compile(
+    r"^(?:Substitute|Sub|Striker|Defender|Midfielder|Captain|Skipper|Winger|Forward|Keeper|Goalkeeper|Veteran|"
+    r"Teenager|Youngster|Boss|Manager|Coach)\s+"
+)
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:and|but|while|before|as)\s+(?=[A-Z\u24b8\u24c5])"
+    r"|,\s+(?=(?:[A-Z][\w'’-]*|\u24c5[\w\u2007]*)(?:\s+[A-Z][\w'’-]+)?\s+[a-z]{2,})|,\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007'’-]*\s+(?:[A-Z][\w'’-]+\s+)?[a-z]+(?:ed|s)\b)|\s+and\s+(?=\u24c5)|,\s+but\s|\s+but\s|,\s+while\s|\s+before\s+(?!half|the\s+(?:break|interval|end|hour))|\s+and\s+then\s|"
+    r",\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007]+\s+(?:then|later))"
+)
+
+
+def full_name(ctx: ArticleContext, name: str) -> str:
+    """The one longer name the article gives for a surname ("Defoe" → "Jermain Defoe"), else the name."""
+    tokens = fold(name).split()
+    longer = [
+        n for n in dict.fromkeys([*ctx.people.full_names, *(p.canonical for p in ctx.person_mentions)])
+        if len(n.split()) > len(tokens) and fold(n).split()[-len(tokens) :] == tokens and not any(c.isdigit() for c in n)
+    ]  # fmt: skip
+    if len(longer) == 1:
+        return longer[0]
+    if len(tokens) <= 2 and not longer:
+        # the article's own fuller form of the name, even when no name finder caught it
+        forms = {
+            clean_name(m.group(0))
+            for m in re.finditer(
+                rf"(?<![\w'’-])(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ]\s+){{1,2}}{re.escape(name)}\b", ctx.body
+            )
+            if not any(t in _NOT_NAMES or t.endswith(("'s", "’s")) for t in m.group(0).split()[:-1])
+            and not ctx.gaz_in(m.start(), m.end())
+        }
+        if len(forms) == 1:
+            return forms.pop()
+    return name
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in data_path("goal_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, pattern = line.split("\t", 1)
+            out[key] = pattern.strip()
+    return out
+
+
+@dataclass
+class GoalMention:
+    scorer: str
+    at: int  # offset of the scorer's name
+    window: tuple[int, int]
+    group: int  # names listed together ("goals from A and B") share a group
+    minute: int | None = None
+    added: int | None = None
+    period: str | None = None
+    kind: str | None = None
+    assist: str | None = None
+    team: str | None = None  # the scorer's side as the words say it (before own-goal flipping)
+    cues: set[str] = field(default_factory=set)
+    count: int = 1
+    enumerated: bool = False
+    listed: bool = False  # from a bracketed scorer list: minute and kind already known
+    minutes: list[tuple[int | None, int | None]] = field(default_factory=list)  # one per goal when count > 1
+    periods: list[str] = field(default_factory=list)  # "in each half": one period per goal
+
+
+class GoalFinder:
+    def __init__(self, ctx: ArticleContext, masked: str, quoted: list[bool]) -> None:
+        self.ctx, self.masked, self.quoted = ctx, masked, quoted
+        self.people = {p.start: p for p in ctx.person_mentions}
+        self.w = words()
+        self._group = 0
+
+    # ---- names ---------------------------------------------------------------------------------
+    def name_at(self, start: int, text: str, allow_single: bool = False) -> str | None:
+        if text.startswith(PERSON):
+            p = self.people.get(start)
+            return _ROLE_WORDS.sub("", full_name(self.ctx, _ROLE_WORDS.sub("", p.canonical))) if p else None
+        name = re.sub(_ROLE_WORDS, "", clean_name(text))
+        first = name.split()[0] if name else ""
+        if not name or first in _NOT_NAMES:
+            return None
+        if len(name.split()) == 1 and not allow_single and self.ctx.people.resolve(name) is None:
+            return None  # a lone capitalised word that names nobody known ("Wolves replied")
+        known = self.ctx.people.resolve(name) or self.ctx.people.add(name)
+        if known and any(c.isdigit() for c in known):
+            known = None  # a name finder's span that swallowed a minute ("Bailey 40")
+        canonical = _ROLE_WORDS.sub("", full_name(self.ctx, known or name))
+        end = start + len(text.rstrip("'’s"))
+        if not any(p.start <= start < p.end for p in self.ctx.person_mentions):
+            self.ctx.person_mentions.append(PersonMention(start, end, self.ctx.body[start:end], canonical))
+            self.people[start] = self.ctx.person_mentions[-1]
+        return canonical
+
+    # ---- finding -------------------------------------------------------------------------------
+    def find(self) -> list[GoalMention]:
+        w = self.w
+        names = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+        aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly)\s+)*"
+        not_after = (
+            r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes|half|spell|team|touch|year|months|"
+            r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew))"
+        )
+        pats = [
+            (
+                "enum",
+                rf"(?i:\b(?:goals?|strikes?|efforts?|headers?|finishes?|equaliser|equalizer|leveller|winner|opener|consolation|reply|brace|double|hat-trick|tap-in|volley|penalty|spot-kick|drive)\s+(?:(?!(?:{w['assist_noun']})\b)\w+\s+)?(?:from|by))\s+({names})",
+            ),
+            ("poss", rf"({_NAME}){POSS_RE}\s+(?:[\w-]+\s+){{0,3}}?(?i:({w['goal_noun']}))\b{not_after}"),
+            ("attr", rf"\b[a-z][\w-]*\s+({_NAME})\s+(?i:({w['goal_noun']}))\b{not_after}"),
+            ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
+            (
+                "shot",
+                rf"({_NAME})\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
+            ),
+            (
+                "for",
+                rf"(?i:\bfor\s+)({_NAME})\s+(?i:to\s+(?:head|fire|slot|tap|turn|stab|sweep|nod|poke|smash|drill|score|finish|rifle|curl|volley|bundle|lash|prod|steer|glance|bury|convert|equalis|equaliz|level|net|grab|snatch|pull|drive|rifle|stroke)\w*)",
+            ),
+            (
+                "met",
+                rf"({_NAME})\s+met\s+(?:{_NAME}){POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:(?:{w['assist_noun']}))\b",
+            ),
+            (
+                "came",
+                rf"(?i:\b(?:{w['goal_noun']})\s+(?:arrived|came)\b)[^;]*?(?i:\b(?:when|as|through|from|courtesy of)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})",
+            ),
+            (
+                "through",
+                rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
+            ),
+            ("own", rf"(?i:own[- ]goal\s+(?:from|by)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})"),
+            (
+                "by",
+                rf"(?i:\b(?:cancelled out|equalised|levelled|matched|answered|pegged back)\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:a\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)({_NAME})",
+            ),
+            (
+                "by",
+                rf"({_NAME})\s+(?:(?!{PERSON_RE})[^.;,Ⓟ]){{0,80}}?\bby\s+(?:scoring|netting|heading|firing|grabbing|converting)\b",
+            ),
+            (
+                "own",
+                rf"({_NAME})\s+(?:\S+\s+){{0,5}}?(?i:(?:into|past|through|beyond)\s+(?:his|her)\s+own\s+(?:net|goal|goalkeeper|keeper))",
+            ),
+            (
+                "list",
+                rf"\(\s*((?:{_NAME}\s+\d{{1,3}}(?:\s*\+\s*\d{{1,2}})?(?:\s*(?:pen|p|og|o\.g\.))?(?:\s*,\s*\d{{1,3}})*\s*[,;]?\s*)+)\)",
+            ),
+            (
+                "pronoun",
+                rf"(?i:\b(?:his|her)\s+(?:first|second|third|fourth|goal|strike|header|penalty|brace|double|hat-trick)\b){not_after}",
+            ),
+            ("pronoun", rf"(?i:\band\s+(?:then\s+|later\s+)?(?:{w['score_verb']}))"),
+        ]
+        found: list[GoalMention] = self._scorer_lines()
+        pronouns: list[tuple[Segment, re.Match[str]]] = []
+        for sent in self.ctx.sentences:
+            text = self.masked[sent.start : sent.end]
+            for how, pat in pats:
+                for m in re.finditer(pat, text):
+                    if how == "pronoun":
+                        pronouns.append((sent, m))
+                    else:
+                        found += self._mentions(sent, how, m)
+        for sent, m in pronouns:
+            found += self._pronoun(sent, m, found)
+        return found
+
+    def _mentions(self, sent: Segment, how: str, m: re.Match[str]) -> list[GoalMention]:
+        start = sent.start + m.start(1)
+        if any(self.quoted[start : start + 1]) or self.ctx.in_quote(start, start + 1):
+            return []
+        ahead = self.ctx.body[max(sent.start, start - 45) : start].lower()
+        if re.search(
+            r"\b(?:saved|missed|blocked|denied|kept out|parried|tipped)\s+(?:[\w-]+\s+){0,4}$", ahead
+        ):
+            return []  # "Kelleher saved Mbappé's penalty"
+        if how == "came" and re.search(rf"\b(?:{self.w['assist_noun']})\s+from\s+(?:[a-z]+\s+)?$", ahead):
+            return []  # "heading in a cross from Mahoney": Mahoney made it
+        window = self._window(sent, sent.start + m.start(), sent.start + m.end())
+        tail = self.ctx.body[sent.start + m.end() : min(window[1], sent.start + m.end() + 45)].lower()
+        if re.search(rf"^\W*(?:\w+\W+){{0,5}}?(?:{self.w['miss']})", tail) and how not in (
+            "enum",
+            "own",
+            "for",
+        ):
+            return []
+        scope = self.ctx.body[window[0] : window[1]].lower()
+        if re.search(
+            r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b",
+            scope,
+        ):
+            return []
+        names: list[tuple[int, str]] = []
+        if how == "list":
+            return self._listed(sent, m)
+        if how in ("enum", "verb", "through"):
+            for n in re.finditer(_NAME, m.group(1)):
+                after = self.masked[start + n.end() : start + n.end() + 40]
+                if re.match(
+                    rf"{POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{self.w['assist_noun']})\b", after, re.I
+                ):
+                    continue  # "a header from Robertson's cross": Robertson made it
+                names.append((start + n.start(), n.group(0)))
+        else:
+            names.append((start, m.group(1)))
+        self._group += 1
+        out = []
+        accepted: list[tuple[int, str, str]] = []
+        for at, surface in names:
+            scorer = self.name_at(at, surface)
+            if scorer:
+                accepted.append((at, surface, scorer))
+        if accepted and how in ("enum", "verb", "through") and accepted[0][0] > start:
+            # "on Saturday, Liam Boyce scoring": the clause starts at the first real name
+            window = self._window(sent, accepted[0][0], sent.start + m.end())
+        for at, surface, scorer in accepted:
+            g = GoalMention(scorer, at, window, self._group, enumerated=len(accepted) > 1)
+            if how == "own" or re.search(r"own[- ]goal", self.ctx.body[at : at + len(surface) + 30].lower()):
+                g.kind = "own_goal"
+            elif how in ("poss", "attr"):
+                noun = m.group(2).lower().replace(" ", "-")
+                g.kind = _NOUN_KIND.get(noun)
+                g.count = {"brace": 2, "double": 2, "hat-trick": 3, "treble": 3}.get(noun, 1)
+            out.append(g)
+        return out
+
+    def _pronoun(self, sent: Segment, m: re.Match[str], found: list[GoalMention]) -> list[GoalMention]:
+        """ "His second, in the 81st minute", "... and then equalised": the scorer named last before it."""
+        at = sent.start + m.start()
+        before = [g for g in found if g.at < at and at - g.at < 400 and not g.listed]
+        if not before or self.in_quote(at):
+            return []
+        last = max(before, key=lambda g: g.at)
+        if any(g.at < at and g.scorer != last.scorer and g.at > last.at for g in found):
+            return []
+        self._group += 1
+        g = GoalMention(last.scorer, at, self._window(sent, at, sent.start + m.end()), last.group)
+        nth = re.search(r"\b(?:his|her)\s+(second|third|fourth)\b", m.group(0).lower())
+        if nth:
+            g.count = {"second": 2, "third": 3, "fourth": 4}[nth.group(1)]
+        return [g]
+
+    def _listed(self, sent: Segment, m: re.Match[str]) -> list[GoalMention]:
+        """ "(Agboola 12, Carewe 40, Youngman 77 pen)": scorers with minutes in brackets."""
+        out: list[GoalMention] = []
+        base = sent.start + m.start(1)
+        sheet = self.ctx.body[sent.start : sent.end]
+        if sheet.count(";") >= 2 or re.search(r"\(capt\)|\(c\)|\bsubs\b", sheet, re.IGNORECASE):
+            return out  # a team sheet: brackets hold substitutions
+        before = self.ctx.body[max(sent.start, sent.start + m.start() - 30) : sent.start + m.start()]
+        after_club = any(
+            c.end >= sent.start + m.start() - 2
+            for c in self.ctx.gaz_in(sent.start, sent.start + m.start(), "club")
+        )
+        owner = re.search(
+            rf"({CLUB_RE})\s+\(?\d{{1,2}}\)?\s*$", self.masked[sent.start : sent.start + m.start()]
+        )
+        team = (
+            self.ctx.gaz_in(sent.start + owner.start(1), sent.start + owner.end(1), "club") if owner else []
+        )
+        if re.search(r"[A-Z][\w'’-]+\s*$", before) and not re.search(r"\d\s*$", before) and not after_club:
+            return out  # "Bakke (Barmby 70)": a substitution in a team sheet
+        for item in re.finditer(
+            rf"({_NAME})\s+((?:\d{{1,3}}(?:\s*\+\s*\d{{1,2}})?(?:\s*(?:pen|p|og|o\.g\.))?\s*,?\s*)+)",
+            m.group(1),
+        ):
+            scorer = self.name_at(base + item.start(1), item.group(1), allow_single=True)
+            if scorer is None:
+                continue
+            self._group += 1
+            at = base + item.start(1)
+            for minute in re.finditer(
+                r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?(\s*(?:pen|p|og|o\.g\.))?", item.group(2)
+            ):
+                g = GoalMention(scorer, at, (at, base + item.end()), self._group)
+                g.team = team[0].canonical if team else None  # "Arsenal 2 (Saka 12, Havertz 70)"
+                g.minute = int(minute.group(1))
+                g.added = int(minute.group(2)) if minute.group(2) else None
+                flag = (minute.group(3) or "").strip()
+                g.kind = "penalty" if flag in ("pen", "p") else "own_goal" if flag.startswith("o") else None
+                g.listed = True
+                out.append(g)
+        return out
+
+    def _scorer_lines(self) -> list[GoalMention]:
+        """ "Scorers: Tottenham: Defoe 12, Keane 47 pen; Middlesbrough: Mendieta 31" match-facts lines."""
+        out: list[GoalMention] = []
+        clubs = {c.start: c.canonical for c in self.ctx.gaz if c.kind == "club"}
+        for line in re.finditer(r"(?im)^\s*(?:goal)?scorers?\s*:|^\s*goals\s*:", self.masked):
+            end = self.masked.find("\n", line.end())
+            end = len(self.masked) if end < 0 else end
+            for part in re.finditer(r"[^;]+", self.masked[line.end() : end]):
+                start = line.end() + part.start()
+                text = part.group(0)
+                team = None
+                head = re.match(rf"\s*({CLUB_RE})\s*[:,-]?", text)
+                if head:
+                    team = clubs.get(start + head.start(1))
+                for item in re.finditer(
+                    rf"({_NAME})\s+((?:\d{{1,3}}(?:\s*\+\s*\d{{1,2}})?(?:\s*(?:pen|p|og|o\.g\.))?\s*,?\s*)+)",
+                    text,
+                ):
+                    at = start + item.start(1)
+                    scorer = self.name_at(at, item.group(1), allow_single=True)
+                    if scorer is None:
+                        continue
+                    self._group += 1
+                    for minute in re.finditer(
+                        r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?(\s*(?:pen|p|og|o\.g\.))?", item.group(2)
+                    ):
+                        g = GoalMention(scorer, at, (at, start + item.end()), self._group, team=team)
+                        g.minute = int(minute.group(1))
+                        g.added = int(minute.group(2)) if minute.group(2) else None
+                        flag = (minute.group(3) or "").strip()
+                        g.kind = (
+                            "penalty"
+                            if flag in ("pen", "p")
+                            else "own_goal"
+                            if flag.startswith("o")
+                            else None
+                        )
+                        g.listed = True
+                        out.append(g)
+        return out
+
+    def in_quote(self, at: int) -> bool:
+        return bool(self.quoted[at : at + 1] and self.quoted[at]) or self.ctx.in_quote(at, at + 1)
+
+    def _window(self, sent: Segment, a: int, b: int) -> tuple[int, int]:
+        text = self.masked[sent.start : sent.end]
+        lo, hi = sent.start, sent.end
+        for c in _CLAUSE_END.finditer(text):
+            if sent.start + c.end() <= a:
+                lo = sent.start + c.end()
+            elif sent.start + c.start() >= b:
+                hi = sent.start + c.start()
+                break
+        return lo, hi
+
+
+def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted: list[bool]) -> None:
+    from touchline.nlp.components.goal_details import describe, solve_teams
+
+    played = [m for m in matches if m.status == "played" and m.home and m.away]
+    if not played:
+        return
+    finder = GoalFinder(ctx, masked, quoted)
+    mentions = finder.find()
+    by_match: dict[int, list[GoalMention]] = {}
+    for g in mentions:
+        match = _match_for(ctx, g, played)
+        if match is None:
+            continue
+        describe(ctx, masked, g, match)
+        by_match.setdefault(id(match), []).append(g)
+    for match in played:
+        merged = _merge(by_match.get(id(match), []))
+        solve_teams(ctx, match, merged)
+        match.goals = [_to_goal(ctx, g, match) for g in merged]
+        _check(match)
+
+
+def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Match | None:
+    sent = ctx.sentence_at(g.at)
+    text = ctx.body[sent.start : sent.end].lower()
+    if any(p.search(text) for p in lexicon().historical):
+        return None
+    if len(played) == 1:
+        match = played[0]
+        teams = {match.home, match.away}
+        others = [c for c in ctx.gaz_in(g.window[0], g.window[1], "club") if c.canonical not in teams]
+        return (
+            None if others and not any(c.canonical in teams for c in ctx.gaz_in(*g.window, "club")) else match
+        )
+    # several matches: the one whose clubs the goal's clause names, else the one mentioned last before the
+    # goal (or first after it) in the same paragraph, else the last one mentioned before it
+    named = {c.canonical for c in ctx.gaz_in(*g.window, "club")}
+    by_club = [m for m in played if named & {m.home, m.away}]
+    if len(by_club) == 1:
+        return by_club[0]
+    para = ctx.paragraph_at(g.at)
+    best: tuple[int, Match] | None = None
+    for match in played:
+        for ev in match.evidence:
+            if para and not (para.start <= ev.start < para.end):
+                continue
+            distance = g.at - ev.start if ev.start <= g.at else 10_000 + ev.start - g.at
+            if best is None or distance < best[0]:
+                best = (distance, match)
+    if best is None:
+        before = [(ev.start, m) for m in played for ev in m.evidence if ev.start <= g.at]
+        if before:
+            return max(before, key=lambda x: x[0])[1]
+    return best[1] if best else None
+
+
+def _merge(mentions: list[GoalMention]) -> list[GoalMention]:
+    out: list[GoalMention] = []
+    for g in sorted(mentions, key=lambda x: x.at):
+        same = [
+            o for o in out
+            if o.scorer == g.scorer
+            and (o.minute is None or g.minute is None or (o.minute, o.added) == (g.minute, g.added)
+                 or ((o.listed or g.listed) and abs(o.minute - g.minute) <= 2 and o.added == g.added))
+            and (o.kind == g.kind or o.kind is None or g.kind is None or "own_goal" not in (o.kind, g.kind))
+        ]  # fmt: skip
+        if same:
+            o = same[0]
+            if g.listed and not o.listed:
+                o.minute, o.added, o.listed = g.minute, g.added, True  # match facts beat prose
+            for attr in ("minute", "added", "period", "kind", "assist", "team"):
+                if getattr(o, attr) is None and getattr(g, attr) is not None:
+                    setattr(o, attr, getattr(g, attr))
+            o.cues |= g.cues
+            o.count = max(o.count, g.count)
+            o.minutes = o.minutes or g.minutes
+            o.periods = o.periods or g.periods
+            if o.minutes and o.minute is None:
+                o.minute, o.added = o.minutes[0]
+                o.period = (
+                    "first_half"
+                    if (o.minute or 0) <= 45
+                    else "second_half"
+                    if (o.minute or 0) <= 90
+                    else o.period
+                )
+            o.enumerated = o.enumerated or g.enumerated
+            continue
+        out.append(g)
+    extra = []
+    for g in out:
+        have = sum(1 for o in out if o.scorer == g.scorer)
+        for i in range(have, g.count):
+            copy = GoalMention(g.scorer, g.at, g.window, g.group, period=g.period, team=g.team, kind=g.kind)
+            if i < len(g.periods):
+                copy.period = g.periods[i]
+            if i < len(g.minutes):
+                copy.minute, copy.added = g.minutes[i]
+                copy.period = (
+                    "first_half"
+                    if (copy.minute or 99) <= 45
+                    else g.period
+                    if copy.minute is None
+                    else ("second_half" if copy.minute <= 90 else "extra_time")
+                )
+            extra.append(copy)
+    return out + extra
+
+
+def _to_goal(ctx: ArticleContext, g: GoalMention, match: Match) -> Goal:
+    team = g.team
+    if g.kind == "own_goal" and team in (match.home, match.away):
+        team = match.away if team == match.home else match.home  # own goals count for the other side
+    if team:
+        own_side = team if g.kind != "own_goal" else (match.away if team == match.home else match.home)
+        ctx.people.set_team(g.scorer, own_side)
+        if g.assist:
+            ctx.people.set_team(g.assist, team)
+    sent = ctx.sentence_at(g.at)
+    return Goal(
+        g.scorer, team, g.minute, g.added, g.period, g.kind, g.assist, [ctx.evidence(sent.start, sent.end)]
+    )
+
+
+def _check(match: Match) -> None:
+    if match.home_score is None or match.away_score is None or not match.goals:
+        return
+    home = sum(1 for g in match.goals if g.team == match.home)
+    away = sum(1 for g in match.goals if g.team == match.away)
+    if (
+        home > match.home_score
+        or away > match.away_score
+        or len(match.goals) > match.home_score + match.away_score
+    ):
+        match.warnings.append(
+            f"goals listed ({home} {match.home}, {away} {match.away}, {len(match.goals)} in all) "
+            f"do not fit the score {match.home_score}-{match.away_score}"
+        )

@@ -1,0 +1,99 @@
+"""Fixtures named without a score: previews ("Liverpool host Chelsea on Saturday", "Tuesday's home game
+against Brentford", "Liverpool v Chelsea") and pairs ("the derby between Cardiff City and Swansea City")."""
+
+from __future__ import annotations
+
+import re
+
+from touchline.nlp.components.match_lexicon import CLUB_RE, COMP, FILL, SCORE_RE, STADIUM, STADIUM_RE
+from touchline.nlp.components.scorelines import Mention, MentionFinder
+
+
+def between_pairs(self: MentionFinder) -> list[Mention]:
+    """ "the derby between Cardiff City and Swansea City": a fixture named by its two clubs."""
+    out = []
+    for sent in self.ctx.sentences:
+        text = self.masked[sent.start : sent.end]
+        for m in re.finditer(
+            rf"\b(?:derby|match|game|clash|tie|fixture|meeting|encounter|showdown)\s+between\s+({CLUB_RE})\s+and\s+({CLUB_RE})",
+            text,
+            re.IGNORECASE,
+        ):
+            a = sent.start + m.start()
+            first, second = self.club_at(sent.start + m.start(1)), self.club_at(sent.start + m.start(2))
+            if self.in_quote(a, a + 1) or not first or not second or first == second:
+                continue
+            if self.is_historical(sent, a, sent.start + m.end()):
+                continue
+            men = Mention(a, sent.start + m.end(), sent, first, second, kind="result")
+            out.append(self._finish(men))
+    return out
+
+
+def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
+    out = []
+    lex = self.lex
+    future_words = re.compile(
+        r"\b(?:will|tonight|tomorrow|this (?:weekend|evening|afternoon)|next (?:week|weekend|\w+day)|"
+        r"ahead of|preview|prepare|preparing|set to|bid to|kick-?off|on (?:monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday)|at the weekend|later today|upcoming|this week)\b",
+        re.IGNORECASE,
+    )
+    for sent in self.ctx.sentences:
+        text = self.masked[sent.start : sent.end]
+        if SCORE_RE.search(text):
+            continue
+        for m in re.finditer(
+            rf"(?<!\bthe )(?<!\ba )\b(?:will\s+|set\s+to\s+|to\s+)?({lex.preview_re})\s+(?!of\b)(?:[a-z][\w-]*\s+){{0,2}}?({CLUB_RE})",
+            text,
+            re.IGNORECASE,
+        ):
+            if not (future_article or future_words.search(text)):
+                continue
+            a = sent.start + m.start()
+            other = self.club_at(sent.start + m.start(2))
+            subject = self.subject_before(sent, a, other, False)
+            if not subject or not other or subject == other or self.in_quote(a, a + 1):
+                continue
+            men = Mention(a, sent.start + m.end(), sent, subject, other, status="scheduled", kind="preview")
+            verb = m.group(1).lower()
+            for pattern, who in lex.venue_cues:
+                if pattern.fullmatch(verb):
+                    men.home = subject if who == "subject" else other if who == "other" else None
+                    break
+            out.append(self._finish(men))
+        noun = re.finditer(
+            rf"(?:\b\w+['’]s\s+|\bthe\s+|\bthis\s+|\bnext\s+|\bupcoming\s+|\ba\s+|(?={COMP}))(?:(?:[a-z][\w-]*|{COMP}{FILL}*)\s+){{0,3}}?"
+            rf"(home\s+|away\s+)?(?:game|match|clash|tie|fixture|meeting|derby|showdown|encounter|trip|visit)\s+"
+            rf"(against|with|v|vs|versus|at|to|of)\s+(?:the\s+)?({CLUB_RE}|{STADIUM_RE})",
+            text,
+            re.IGNORECASE,
+        )
+        for m in noun:
+            if not future_words.search(text) or self.in_quote(sent.start + m.start(), sent.start + m.end()):
+                continue
+            a = sent.start + m.start()
+            target = sent.start + m.start(3)
+            if m.group(3).startswith(STADIUM):  # "Sunday's trip to Anfield"
+                other = self.ctx.gazetteer.club_of_stadium(self.stadiums[target].canonical)
+            else:
+                other = self.club_at(target)
+            subject = self.subject_before(sent, a, other, True)
+            if not subject or not other or subject == other:
+                continue
+            men = Mention(a, sent.start + m.end(), sent, subject, other, status="scheduled", kind="preview")
+            side, prep = (m.group(1) or "").strip().lower(), m.group(2).lower()
+            word = m.group(0).lower()
+            if side == "home" or (prep == "of" and "visit" in word):
+                men.home = subject
+            elif side == "away" or prep in ("at", "to"):
+                men.home = other
+            out.append(self._finish(men))
+        for m in re.finditer(rf"({CLUB_RE})\s+(?:v|vs|versus)\.?\s+({CLUB_RE})", text):
+            home = self.club_at(sent.start + m.start(1))
+            away = self.club_at(sent.start + m.start(2))
+            if home and away and home != away and (future_article or future_words.search(text)):
+                men = Mention(sent.start + m.start(), sent.start + m.end(), sent, home, away, kind="preview")
+                men.status, men.home, men.home_first = "scheduled", home, True
+                out.append(self._finish(men))
+    return out

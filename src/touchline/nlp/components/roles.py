@@ -1,0 +1,560 @@
+"""Roles: who holds which job at which club, what happened to it (appointed, sacked…) and when.
+
+Three kinds of evidence give a role:
+
+* a job title next to a name: "Fulham manager Marco Silva", "sacked boss Russell Martin",
+  "Rusk, the Under-21s coach," or "was appointed Celtic manager" / "resigned as boss";
+* a definite description with no name: "the Saints boss", "the Cottagers' head coach" — the person the
+  article last gave a compatible job;
+* a manager's act: "Silva's side", "Silva made a double change".
+
+``collect`` runs inside the entities component (so quotes can resolve "the Saints boss" through
+``ctx.people``); ``run`` adds clubs from what later components learnt and writes ``ctx.facts.roles``.
+Words live in ``touchline/data/roles``. Sentences inside quotation marks are not used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from touchline.models import Evidence, Role
+from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.role_text import (
+    HEAD,
+    NO_CLUB,
+    STAFF,
+    RoleMention,
+    Title,
+    club_after,
+    club_before,
+    date_phrases,
+    description_role,
+    find_titles,
+    hedged,
+    in_quotation,
+    infer_club,
+    lexicon,
+    mask_clubs,
+    own_clubs,
+    read_rows,
+    resolve_date,
+    sentence_clubs,
+    summer_year,
+)
+
+__all__ = ["HEAD", "NO_CLUB", "STAFF", "RoleMention", "Title", "collect", "description_role", "find_titles",
+           "hedged", "in_quotation", "lexicon", "run", "sentence_clubs"]  # fmt: skip
+
+_FRAME_BEFORE = re.compile(
+    r"(?:\b(?:as|appointed|named|made|become|became|becomes|installed|confirmed|unveiled|hired)\s+"
+    r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+|permanent\s+|full-time\s+)*(?:(?:CLUB|(?-i:[A-Z])[\w.-]*)\s*(?:['’]s?)?\s+)?"
+    r"|\b(?:take|takes|took|taken|taking)\s+(?:over|(?:joint\s+|temporary\s+|sole\s+)?charge)(?:\s+(?:of|at)\s+(?:the\s+)?CLUB)?\s+(?:on|in)\s+(?:an?\s+)?"
+    r"|\b(?:take|takes|took|taken|taking|given|handed)\s+|\b(?:been|is|was|remains|remained)\s+in\s+)$",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r"^(?:['’]s?)?\s*(?:,|\(|-|–|—)?\s*(?:(?:who|now)\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+)?"
+    r"(?:the\s+|a\s+|an\s+|CLUB\s*['’]s?\s+)?(?:(?:former|ex-|new|current|then|incoming|outgoing|departing|sacked|"
+    r"long-serving|permanent|full-time|club['’]s|team['’]s)\s+)*(?:CLUB\s*(?:['’]s?)?\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\s+(?:\w+\s+){0,2}(?:CLUB\s+)?$", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"\bthe\s+(?:CLUB\s*(?:['’]s?)?\s+)?$|(?:^|\s)CLUB\s*['’]s?\s+$", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "new", "then", "now", "when", "as",
+                          "and", "but", "said", "says", "former", "ex", "club", "team"})  # fmt: skip
+
+
+# ---- collection -----------------------------------------------------------------------------
+def _person_for_title(
+    ctx: ArticleContext, t: Title, sent_start: int, sent_end: int
+) -> tuple[PersonMention | None, bool]:
+    """The person a title belongs to, and whether it came from a description (no name attached)."""
+    after = [m for m in ctx.person_mentions if m.start >= t.end and m.start < sent_end]
+    before = [m for m in ctx.person_mentions if m.end <= t.start and m.start >= sent_start]
+    if after and re.fullmatch(
+        r"\s*,?\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms)\.?\s+)?", ctx.body[t.end : after[0].start]
+    ):
+        return after[0], False
+    if before:
+        between = mask_clubs(ctx, before[-1].end, t.start)
+        if _APPOSITION.match(between) or _FRAME_BEFORE.search(between):
+            if re.search(r"(?:^|,\s*)having\b", between) and before[0] is not before[-1]:
+                return before[0], False  # "X has been in charge since Y left, having spent six years as…": X
+            return before[-1], False
+    lead = mask_clubs(ctx, max(sent_start, t.start - 60), t.start)
+    # "his first caretaker spell" is the subject's job; "his captain"/"his assistant" is someone else
+    own_job = re.search(
+        r"(?:spell|stint|role|charge|capacity|basis)$", ctx.body[t.start : t.end], re.I
+    ) or re.match(
+        r"\s+(?:spell|stint|role|job|post|reign|tenure|days|career)\b", ctx.body[t.end : t.end + 12], re.I
+    )
+    if (own_job and _POSSESSIVE_PRONOUN.search(lead)) or _FRAME_BEFORE.search(lead):
+        if before:
+            return before[-1], False
+        earlier = [m for m in ctx.person_mentions if m.end <= t.start]
+        return (earlier[-1], False) if earlier else (None, False)
+    if _DESCRIPTION.search(lead):
+        return None, True
+    return None, False
+
+
+def _event_for(
+    ctx: ArticleContext, person: PersonMention, t: Title, sent_start: int, sent_end: int
+) -> tuple[str | None, int | None]:
+    """(holds/appointed/…, where its verb is) for this mention; event None when the sentence only hedges."""
+    lex = lexicon()
+    # attributive ("sacked boss X", "former Celtic manager X") is presupposed, never hedged
+    for word in reversed(re.findall(r"[\w'’-]+", ctx.body[max(sent_start, t.start - 30) : t.start])[-2:]):
+        if word.casefold() in lex.adjectives:
+            return lex.adjectives[word.casefold()], None
+    lo, hi = min(person.start, t.start), max(person.end, t.end)
+    best: tuple[int, str, int] | None = None
+    for pattern, event in lex.events:
+        for m in pattern.finditer(ctx.body, sent_start, sent_end):
+            others = [p for p in ctx.person_mentions if p.canonical != person.canonical]
+            before = m.end() <= lo
+            a, b = (m.end(), lo) if before else (hi, m.start())
+            if lo <= m.start() < hi:  # inside the mention: nobody else may stand between name and verb
+                a, b = min(person.end, m.start()), max(person.end, m.start())
+            between = ctx.body[a:b] if a < b else ""
+            if any(a <= p.start < b for p in others) or re.search(r"[;]|\bbut\b|\band\b|\bwhile\b", between):
+                continue
+            dist = 0 if lo <= m.start() < hi else min(abs(m.start() - hi), abs(lo - m.end()))
+            # "CLUB sacked manager X" / "named X as": the verb sits right before; "X was sacked": after
+            if (before and (dist > 30 or "," in between)) or dist > 80:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, event, m.start())
+    if best is None:
+        return "holds", None
+    if hedged(ctx, sent_start, best[2], certain_future=True):
+        return None, None
+    if t.role not in HEAD and re.match(
+        r"(?:take|took|takes|taken|taking)\b", ctx.body[best[2] : best[2] + 7], re.I
+    ):
+        return "holds", None  # "assistant X will take charge": a new (interim) job, see _stand_ins
+    return best[1], best[2]
+
+
+def _dates(
+    ctx: ArticleContext, lo: int, hi: int, sent_start: int, sent_end: int, event: str, event_pos: int | None
+) -> tuple[str | None, str | None]:
+    """start/end: "since 2021"/"from 1999" near the mention give a start; the date nearest the event's
+    verb ("sacked on Sunday", "appointed in November") gives a start or an end. An attributive event
+    ("sacked boss X") takes no date: the sentence's dates belong to its own verb."""
+    start = end = None
+    best: tuple[int, str] | None = None
+    future = event_pos is not None and re.search(
+        r"\b(?:will|is\s+to|are\s+to|['’]ll)\s+(?:\w+\s+)?$",
+        ctx.body[max(sent_start, event_pos - 20) : event_pos],
+    )
+    for a, b, phrase in date_phrases(ctx.body[sent_start:sent_end]):
+        pos = sent_start + a
+        if re.search(r"['’]s?$", phrase) or re.match(
+            r"['’]s\b", ctx.body[sent_start + b : sent_start + b + 2]
+        ):
+            continue  # "for Saturday's game" names a fixture, not when the job changed
+        value = summer_year(phrase, ctx.published) or resolve_date(phrase, ctx.published, bool(future))
+        if value is None:
+            continue
+        if re.match(r"(?:since|from)\b", phrase, re.IGNORECASE):
+            near = ctx.body[min(hi, pos) : max(lo, pos)]
+            in_charge = re.fullmatch(
+                r",\s*(?:who\s+(?:has|had)\s+been\s+)?(?:in\s+(?:charge|post)|at\s+the\s+(?:club|helm))\s*",
+                near,
+            )
+            if lo - 80 <= pos <= hi + 80 and ("," not in near or in_charge):  # in the same clause as the job
+                start = start or value
+            continue
+        if event_pos is not None and event != "holds" and 0 <= pos - event_pos <= 60:
+            gap = ctx.body[event_pos + 1 : pos]
+            if ctx.people_in(event_pos + 1, pos) or any(p.search(gap) for p, _e in lexicon().events):
+                continue
+            if best is None or pos - event_pos < best[0]:
+                best = (pos - event_pos, value)
+    if best is not None:
+        if event in ("appointed", "joined"):
+            start = start or best[1]
+        else:
+            end = best[1]
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _role_verbs() -> re.Pattern[str]:
+    alt = "|".join(f"(?P<r{i}>{row[0]})" for i, row in enumerate(read_rows("role_verbs.tsv")))
+    return re.compile(
+        rf"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:had\s+|has\s+)?(?:previously\s+|once\s+|also\s+|later\s+)?(?:{alt})\s*(?:the\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def _verb_titles(ctx: ArticleContext) -> list[tuple[Title, PersonMention]]:
+    """ "Robson, who managed Newcastle", "Keane captained United": a role from a verb and a club."""
+    rows = read_rows("role_verbs.tsv")
+    out = []
+    for pm in ctx.person_mentions:
+        m = _role_verbs().match(ctx.body, pm.end)
+        if m is None:
+            continue
+        index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+        role = rows[index][1]
+        club = next((g for g in ctx.gaz if g.kind == "club" and g.start == m.end()), None)
+        if club is None and role != "youth_coach":
+            continue
+        out.append((Title(m.start(), club.end if club else m.end(), role), pm))
+    return out
+
+
+_TAKES_CHARGE = re.compile(
+    r"(?:\s*,[^,;.]{0,80},)?\s+(?:will\s+|is\s+to\s+|has\s+|had\s+|have\s+)?(?:now\s+)?"
+    r"(?:take|takes|took|taken|taking)\s+(?:temporary\s+|interim\s+|caretaker\s+)?charge\b",
+    re.IGNORECASE,
+)
+
+
+def _stand_ins(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
+    """An assistant, coach or youth coach who "will take charge" is the interim manager."""
+    out: list[RoleMention] = []
+    for pm in ctx.person_mentions:
+        m = _TAKES_CHARGE.match(ctx.body, pm.end)
+        if m is None or in_quotation(ctx, pm.start):
+            continue
+        jobs = [r for r in found if r.person == pm.canonical]
+        if not jobs or any(r.role in HEAD for r in jobs) or not any(r.role in STAFF for r in jobs):
+            continue
+        sent = ctx.sentence_at(pm.start)
+        named = _named(ctx, pm, Title(pm.end, m.end(), "interim_manager"), None, sent.start, sent.end)
+        if named is not None:
+            named.club = next((r.club for r in jobs if r.club), None)
+            named.explicit = named.club is not None
+            out.append(named)
+            ctx.people.note_role(named.person, named.role, named.club)
+    return out
+
+
+_SACKED_AFTER = re.compile(
+    r"(?:['’]s?\s+(?:sacking|dismissal|departure\s+by\s+mutual\s+consent)\b|"
+    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?(?:sacked|dismissed|fired|axed)\b)",
+    re.IGNORECASE,
+)
+_SACKED_BEFORE = re.compile(r"\b(?:have|has|had)?\s*(?:sacked|dismissed|fired|axed)\s+$", re.IGNORECASE)
+
+
+def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
+    """ "Marlow was dismissed", "Prowse's sacking", "Wigan have sacked Lyle": a manager sacked."""
+    out: list[RoleMention] = []
+    for pm in ctx.person_mentions:
+        if in_quotation(ctx, pm.start) or any(r.person == pm.canonical for r in found + out):
+            continue
+        sent = ctx.sentence_at(pm.start)
+        after = _SACKED_AFTER.match(ctx.body, pm.end)
+        lead = ctx.body[max(sent.start, pm.start - 30) : pm.start]
+        before = _SACKED_BEFORE.search(lead)
+        if after is None and (before is None or not ctx.gaz_in(sent.start, pm.start, "club")):
+            continue
+        span = (pm.end, after.end()) if after else (pm.start - len(lead) + before.start(), pm.start)  # type: ignore[union-attr]
+        club = None
+        if before is not None and after is None:
+            clubs = ctx.gaz_in(sent.start, pm.start, "club")
+            club = clubs[-1].canonical
+        named = _named(ctx, pm, Title(span[0], span[1], "manager"), club, sent.start, sent.end)
+        if named is not None and named.event == "sacked":
+            out.append(named)
+            ctx.people.note_role(named.person, named.role, named.club)
+    return out
+
+
+_SIGNED_BEFORE = re.compile(
+    r"(?:have|has|had)?\s*(?:signed|re-signed|completed\s+the\s+(?:[\w-]+\s+)?signing\s+of|snapped\s+up|brought\s+in)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_JOINED_AFTER = re.compile(
+    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:has\s+|have\s+|had\s+)?(?:(?:also|then|later|finally)\s+)?"
+    r"(?:joined|joins|signed\s+for|signs\s+for|completed\s+(?:a|his|her)\s+(?:[\w£-]+\s+){0,2}(?:move|transfer|switch)\s+to|"
+    r"moved\s+to|(?:summer\s+|loan\s+)?(?:move|transfer|switch)\s+to)\s+(?:the\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_FROM_AFTER = re.compile(
+    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:joined|arrived|signed|came)\s+(?:on\s+loan\s+)?from\s+(?:the\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _club_starting(ctx: ArticleContext, pos: int) -> str | None:
+    return next((g.canonical for g in ctx.gaz if g.kind == "club" and g.start == pos), None)
+
+
+def _transfers(ctx: ArticleContext) -> list[RoleMention]:
+    """Players moving: "Villa have signed X from Arsenal", "X joined Stoke", "X, who joined from Charlton"."""
+    out: list[RoleMention] = []
+    for pm in ctx.person_mentions:
+        if in_quotation(ctx, pm.start):
+            continue
+        sent = ctx.sentence_at(pm.start)
+        moves: list[tuple[str, str, int, int]] = []  # (club, event, verb position, span end)
+        lead = ctx.body[max(sent.start, pm.start - 90) : pm.start]
+        signed = _SIGNED_BEFORE.search(lead)
+        if signed:
+            pos = pm.start - len(lead) + signed.start()
+            buyers = [
+                g
+                for g in ctx.gaz_in(sent.start, pos + 1, "club")
+                if re.fullmatch(r"\s*", ctx.body[g.end : pos])
+            ]
+            if buyers and not ctx.people_in(pos, pm.start):
+                moves.append((buyers[-1].canonical, "joined", pos, pm.end))
+        joined = _JOINED_AFTER.match(ctx.body, pm.end)
+        if joined and (club := _club_starting(ctx, joined.end())):
+            moves.append((club, "joined", pm.end, joined.end()))
+        came = _FROM_AFTER.match(ctx.body, pm.end)
+        if came and (club := _club_starting(ctx, came.end())):
+            moves.append((club, "left", pm.end, came.end()))
+        tail = re.match(r"\s+(?:on\s+loan\s+)?from\s+(?:the\s+)?", ctx.body[pm.end : pm.end + 30])
+        if moves and moves[0][1] == "joined" and tail and (club := _club_starting(ctx, pm.end + tail.end())):
+            moves.append((club, "left", pm.end, pm.end + tail.end()))
+        for club, event, verb, end in moves:
+            if hedged(ctx, sent.start, verb, certain_future=True):
+                continue
+            mention = RoleMention(
+                pm.canonical, "player", club, event, min(verb, pm.start), end, explicit=True
+            )
+            start, stop = _dates(ctx, pm.start, end, sent.start, sent.end, "joined", end - 1)
+            mention.dates = [start or "", ""] if event == "joined" else ["", start or stop or ""]
+            out.append(mention)
+    return out
+
+
+def collect(ctx: ArticleContext) -> list[RoleMention]:
+    """Role mentions from titles, descriptions and a manager's acts; registers holders in ``ctx.people``."""
+    found: list[RoleMention] = []
+    for t in find_titles(ctx.body):
+        if in_quotation(ctx, t.start):
+            continue
+        sent = ctx.sentence_at(t.start)
+        person, described = _person_for_title(ctx, t, sent.start, sent.end)
+        club = (
+            None
+            if t.role in NO_CLUB
+            else (club_before(ctx, t.start, sent.start) or club_after(ctx, t.end, sent.end))
+        )
+        if t.role == "coach" and club and ctx.body[t.start : t.end].casefold() == "coach":
+            t = Title(t.start, t.end, "manager")  # "Porto coach X": the head coach, as on the continent
+        if person is None and described:
+            name = _holder_for(ctx, t.role, club) or _unnamed_antecedent(ctx, t, club, sent.start)
+            if name is None:
+                continue
+            known = {r for r, _c in ctx.people.roles_of(name)}
+            if t.role in known or (t.role in HEAD and known & HEAD) or (t.role == "coach" and known & STAFF):
+                continue
+            mention = RoleMention(name, t.role, club, "holds", t.start, t.end, described=True)
+        elif person is not None:
+            mention_ = _named(ctx, person, t, club, sent.start, sent.end)
+            if mention_ is None:
+                continue
+            mention = mention_
+            partner = _coordinated(ctx, person, t, sent.start)
+            if partner is not None:
+                # the pair shares the job and what happens to it ("X and Y will take joint charge")
+                extra = RoleMention(partner.canonical, t.role, club, mention.event, t.start, t.end)
+                extra.dates = list(mention.dates)
+                found.append(extra)
+                ctx.people.note_role(extra.person, extra.role, extra.club, extra.event != "left")
+        else:
+            continue
+        mention.unknown_club = club is None and _unknown_club_before(ctx, t, sent.start)
+        if club is None and re.search(
+            r"\b(?:their|its)\s+(?:new\s+|former\s+|current\s+)?$",
+            ctx.body[max(sent.start, t.start - 20) : t.start],
+            re.I,
+        ):
+            earlier = own_clubs(ctx, sent.start, t.start) or own_clubs(
+                ctx, ctx.sentence_at(max(0, sent.start - 1)).start, sent.start
+            )
+            mention.club = club = earlier[0] if earlier else None
+        if "opposite" in ctx.body[t.start : t.end].casefold():
+            mention.unknown_club = club is None
+        mention.explicit = club is not None
+        lead = ctx.body[max(sent.start, t.start - 40) : t.start]
+        owner = [
+            p
+            for p in ctx.people_in(max(sent.start, t.start - 40), t.start)
+            if re.fullmatch(r"['’]s?\s+", ctx.body[p.end : t.start])
+        ]
+        if not owner and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+)?$", lead):
+            owner = [p for p in ctx.people_in(sent.start, t.start) if p.canonical != mention.person]
+        if club is None and owner and owner[-1].canonical != mention.person:
+            mention.boss_of = owner[-1].canonical
+        found.append(mention)
+        ctx.people.note_role(mention.person, mention.role, mention.club, mention.event != "left")
+    for t, person in _verb_titles(ctx):
+        if in_quotation(ctx, t.start):
+            continue
+        sent = ctx.sentence_at(t.start)
+        clubs = ctx.gaz_in(t.start, t.end, "club")
+        club = clubs[-1].canonical if clubs else None
+        named = _named(ctx, person, t, club, sent.start, sent.end)
+        if named is not None:
+            found.append(named)
+            ctx.people.note_role(named.person, named.role, named.club, named.event != "left")
+    found += _transfers(ctx)
+    found += _stand_ins(ctx, found)
+    found += _sackings(ctx, found)
+    found += _manager_acts(ctx, found)
+    ctx.notes["roles.mentions"] = found
+    return found
+
+
+def _unknown_club_before(ctx: ArticleContext, t: Title, sent_start: int) -> bool:
+    """A capitalised word that is not a person right before the title, mid-sentence: a club we do not know."""
+    m = re.search(
+        r"(?:^|(?<=\s))([A-ZÀ-Þ][\w.-]*)(?:['’]s?)?\s+$", ctx.body[max(sent_start, t.start - 40) : t.start]
+    )
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    lex = lexicon()
+    if word in _DETERMINERS or word in lex.adjectives or word in lex.modifiers or word in lex.titles:
+        return False
+    pos = t.start - len(m.group(0))
+    return not ctx.people_in(pos, t.start) and not ctx.gaz_in(pos, t.start)
+
+
+def _named(
+    ctx: ArticleContext, person: PersonMention, t: Title, club: str | None, sent_start: int, sent_end: int
+) -> RoleMention | None:
+    event, event_pos = _event_for(ctx, person, t, sent_start, sent_end)
+    if event is None:
+        return None
+    mention = RoleMention(person.canonical, t.role, club, event, t.start, t.end)
+    lo, hi = min(person.start, t.start), max(person.end, t.end)
+    start, end = _dates(ctx, lo, hi, sent_start, sent_end, event, event_pos)
+    mention.dates = [start or "", end or ""]
+    return mention
+
+
+def _coordinated(
+    ctx: ArticleContext, person: PersonMention, t: Title, sent_start: int
+) -> PersonMention | None:
+    """ "Whitmore and academy manager Dennison will take charge": the first of two joined people."""
+    if t.start < person.end:
+        return None
+    earlier = [p for p in ctx.people_in(sent_start, person.start) if p.canonical != person.canonical]
+    if earlier and re.fullmatch(r"\s+and\s+(?:[\w-]+\s+){0,3}", ctx.body[earlier[-1].end : person.start]):
+        return earlier[-1]
+    return None
+
+
+def _unnamed_antecedent(ctx: ArticleContext, t: Title, club: str | None, sent_start: int) -> str | None:
+    """ "Dunmore has never liked the spotlight, but the Brentford manager…": with a club named and
+    nobody holding the job yet, the last person named in this or the previous sentence with no job."""
+    if club is None:
+        return None
+    prev = ctx.sentence_at(max(0, sent_start - 1)).start if sent_start > 0 else sent_start
+    scorers = {g.scorer for m in ctx.facts.matches for g in m.goals}
+    for pm in reversed(ctx.people_in(prev, t.start)):
+        if in_quotation(ctx, pm.start) or pm.canonical in scorers:
+            continue
+        if ctx.people.roles_of(pm.canonical) or ctx.people.team.get(pm.canonical) not in (None, club):
+            return None
+        return pm.canonical
+    return None
+
+
+def _holder_for(ctx: ArticleContext, role: str, club: str | None) -> str | None:
+    family = STAFF if role in STAFF else frozenset({role})
+    return ctx.people.holder(family, club)
+
+
+def _manager_acts(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
+    out: list[RoleMention] = []
+    scorers = {g.scorer for m in ctx.facts.matches for g in m.goals}
+    lex = lexicon()
+    for pm in ctx.person_mentions:
+        m = lex.actions.match(ctx.body, pm.end) or lex.actions.match(ctx.body, pm.end + 1)
+        if m is None or in_quotation(ctx, pm.start) or pm.canonical in scorers:
+            continue
+        if any(r.person == pm.canonical and r.role in STAFF for r in found + out):
+            continue
+        sent = ctx.sentence_at(pm.start)
+        if hedged(ctx, sent.start, pm.start):
+            continue
+        mention = RoleMention(pm.canonical, "manager", None, "holds", pm.start, m.end(), act=True)
+        out.append(mention)
+        ctx.people.note_role(mention.person, mention.role, None)
+    return out
+
+
+# ---- the component --------------------------------------------------------------------------
+_EVENT_RANK = {"holds": 0, "joined": 1, "left": 2, "appointed": 3, "resigned": 4, "sacked": 5}
+
+
+def run(ctx: ArticleContext) -> None:
+    if ctx.quote_spans or "roles.mentions" not in ctx.notes:
+        # the quotes component knows the quotation spans better than the paragraph heuristic
+        ctx.people.roles = []
+        collect(ctx)
+    mentions: list[RoleMention] = ctx.notes["roles.mentions"]
+    for r in mentions:
+        if r.club is None and r.role not in NO_CLUB:
+            r.club = infer_club(ctx, r, mentions)
+        if r.club and r.role not in NO_CLUB and r.event != "left":
+            ctx.people.set_team(r.person, r.club)
+    merged: dict[tuple[str, str, str | None], Role] = {}
+    for r in mentions:
+        key = (r.person, r.role, r.club)
+        sent = ctx.sentence_at(r.start)
+        ev: Evidence = ctx.evidence(sent.start, sent.end)
+        role = merged.get(key)
+        if role is None:
+            role = merged[key] = Role(r.person, r.role, r.club, r.event, _as_of(ctx.published))
+        elif _EVENT_RANK[r.event] > _EVENT_RANK[role.event]:
+            role.event = r.event
+        start, end = [*r.dates, "", ""][:2]
+        role.start = role.start or start or None
+        role.end = role.end or end or None
+        if ev not in role.evidence:
+            role.evidence.append(ev)
+    _tenure_starts(ctx, list(merged.values()))
+    ctx.facts.roles = list(merged.values())
+
+
+_TENURE = re.compile(
+    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:was|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:appointed|hired|installed|in\s+charge|in\s+the\s+(?:job|post|role))(?:\s+(?:at|of)\s+[^,.;]{1,40}?)?"
+    r"\s+(?=(?:in|since|on|from)\s)",
+    re.IGNORECASE,
+)
+
+
+def _tenure_starts(ctx: ArticleContext, roles: list[Role]) -> None:
+    """ "Lyle, who was appointed in June 2009", "Halloway had been in charge since November 2019":
+    when a job began, for a person whose job the article gave elsewhere."""
+    for pm in ctx.person_mentions:
+        m = _TENURE.match(ctx.body, pm.end)
+        if m is None or in_quotation(ctx, pm.start):
+            continue
+        jobs = [r for r in roles if r.person == pm.canonical and r.role in STAFF | {"executive", "owner"}]
+        if not jobs or jobs[0].start:
+            continue
+        sent = ctx.sentence_at(pm.start)
+        found = [d for d in date_phrases(ctx.body[m.end() : sent.end]) if d[0] == 0]
+        if found:
+            value = summer_year(found[0][2], ctx.published) or resolve_date(found[0][2], ctx.published)
+            if value:
+                jobs[0].start = value
+                ev = ctx.evidence(sent.start, sent.end)
+                if ev not in jobs[0].evidence:
+                    jobs[0].evidence.append(ev)
+
+
+def _as_of(published: str | None) -> str | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,492 @@
+"""Match mentions in one article: scorelines, results without scores, and previews.
+
+A :class:`Mention` is one place where the text says something about a fixture: who (a subject club
+and the other club, as far as the sentence tells), what score from the subject's side, which side
+was at home when the words say so, and whether it is still to be played. ``matches`` merges the
+mentions of one fixture and fills the match fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from touchline.nlp.components.match_lexicon import (
+    CLUB,
+    CLUB_RE,
+    COMP,
+    FILL,
+    PERSON,
+    POSS_RE,
+    SCORE_RE,
+    STADIUM,
+    STADIUM_RE,
+    lexicon,
+    result_word,
+)
+from touchline.nlp.context import ArticleContext
+from touchline.nlp.segment import Segment
+
+_BOUNDARY = re.compile(r";|:\s|,\s+(?:but|while|whereas|and|as|although|though)\s|\s+but\s|\s[–—]\s|,\s")
+_PREP = r"(?:against|to|by|over|at|with|versus|vs\.?|v\.?|from|in|on|for|of)"
+_FILLER = r"(?:[a-z][\w'’-]*\s+){0,3}?"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    sentence: Segment
+    subject: str | None = None
+    other: str | None = None
+    subject_score: int | None = None
+    other_score: int | None = None
+    outcome: str | None = None  # win | loss | draw, for the subject
+    home: str | None = None  # the club the words put at home
+    home_first: bool = False  # "A 2-1 B", "A v B": the conventional home-first order
+    status: str = "played"  # played | scheduled
+    venue: str | None = None
+    penalties: tuple[int, int] | None = None  # subject, other
+    half_time: tuple[int, int] | None = None  # subject, other
+    kind: str = "score"  # score | result | preview | half_time
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def clubs(self) -> set[str]:
+        return {c for c in (self.subject, self.other) if c}
+
+
+def mask(ctx: ArticleContext) -> str:
+    """The body with clubs, stadiums, competitions and people replaced by same-length placeholders."""
+    chars = list(ctx.body)
+    marks = {"club": CLUB, "stadium": STADIUM, "competition": COMP}
+    for m in ctx.gaz:
+        chars[m.start : m.end] = marks.get(m.kind, COMP) + FILL * (m.end - m.start - 1)
+    for p in ctx.person_mentions:
+        if any(c.isdigit() for c in p.text):
+            continue  # "Bailey 40" is a name and a minute, not a name
+        if all(c not in CLUB + STADIUM + COMP + FILL for c in chars[p.start : p.end]):
+            chars[p.start : p.end] = PERSON + FILL * (p.end - p.start - 1)
+    return "".join(chars)
+
+
+class MentionFinder:
+    def __init__(self, ctx: ArticleContext, masked: str, quoted: list[bool]) -> None:
+        self.ctx = ctx
+        self.masked = masked
+        self.quoted = quoted  # per body character: inside a quotation
+        self.clubs = {m.start: m for m in ctx.gaz if m.kind == "club"}
+        self.stadiums = {m.start: m for m in ctx.gaz if m.kind == "stadium"}
+        self.lex = lexicon()
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.ctx.in_quote(start, end) or any(self.quoted[start:end])
+
+    def club_at(self, offset: int) -> str | None:
+        m = self.clubs.get(offset)
+        return m.canonical if m else None
+
+    def club_spans(self, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+        """(start, end, canonical, possessive) for clubs in [start, end)."""
+        out = []
+        for m in self.ctx.gaz:
+            if m.kind == "club" and start <= m.start and m.end <= end:
+                poss = re.match(POSS_RE, self.ctx.body[m.end : m.end + 2]) is not None
+                out.append((m.start, m.end, m.canonical, poss))
+        return out
+
+    def dominant_club(self, exclude: str | None) -> str | None:
+        """The club the article is about: clearly the most mentioned outside quotations."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in self.ctx.gaz:
+            if m.kind == "club" and m.canonical != exclude and not self.in_quote(m.start, m.end):
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+                first.setdefault(m.canonical, m.start)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        # a tie: the club the article opens with, when its first sentence names it
+        if ranked and self.ctx.sentences and first[ranked[0][0]] < self.ctx.sentences[0].end:
+            return ranked[0][0]
+        return None
+
+    def clause_start(self, sent: Segment, offset: int) -> int:
+        text = self.masked[sent.start : offset]
+        last = sent.start
+        for b in _BOUNDARY.finditer(text):
+            last = sent.start + b.end()
+        return last
+
+    def subject_before(self, sent: Segment, offset: int, exclude: str | None, noun_form: bool) -> str | None:
+        """The club the words before ``offset`` make the subject of the result."""
+        relative = [
+            (r.start(), r.end())
+            for r in re.finditer(r",\s+(?:who|which|whose)\b[^,]*,", self.masked[sent.start : offset])
+        ]  # "Everton, who beat Leeds 1-0 last week, drew 0-0": Leeds is not the subject
+        clubs = [
+            c
+            for c in self.club_spans(sent.start, offset)
+            if c[2] != exclude
+            and not any(a <= c[0] - sent.start < b for a, b in relative)
+            and not re.search(
+                r"\b(?:behind|above|below|than|ahead of|clear of|level with)\s+$",
+                self.masked[sent.start : c[0]],
+            )
+        ]  # "a point behind Kilmarnock" compares, it does not name the subject
+        if not clubs:
+            clause = self.masked[self.clause_start(sent, offset) : offset]
+            unknown = re.match(
+                r"\s*(?!(?:The|They|He|She|It|His|Their|We|A|An|But|And)\b)([A-Z][a-z]+)\s+(?:will|are|is|have|has|were|was|\w+ed)\b",
+                clause,
+            )
+            if unknown:  # "Reading finished third and will face...": a subject the scan left out
+                return self.ctx.gazetteer.club(unknown.group(1))
+            if re.match(r"\s*They\b", self.masked[sent.start : offset]):
+                # "They finished bottom after a 0-0 draw": the club the sentence before was about
+                i = self.ctx.sentence_index_at(sent.start)
+                if i > 0:
+                    prev = self.ctx.sentences[i - 1]
+                    named = [c for c in self.club_spans(prev.start, prev.end) if c[2] != exclude]
+                    if named and not self.in_quote(named[0][0], named[0][1]):
+                        return named[0][2]
+            return self.dominant_club(exclude)
+        between = self.masked[clubs[-1][1] : offset]
+        if noun_form and clubs[-1][3] and re.fullmatch(rf"{POSS_RE}\s+(?:[\w-]+\s+){{0,3}}", between):
+            return clubs[-1][2]  # "Fulham's dramatic 2-1 win"
+        plain = [
+            c
+            for c in clubs
+            if not c[3] or re.match(rf"{POSS_RE}\s+(?:{self.lex.noun_re})", self.masked[c[1] :])
+        ]
+        if plain and noun_form:
+            # "X, ..., earned a 1-0 win": the subject of the clause, else of the sentence
+            clause_at = self.clause_start(sent, offset)
+            in_clause = [c for c in plain if c[0] >= clause_at]
+            return (in_clause or plain)[0][2]
+        if plain:
+            return plain[-1][2]
+        return clubs[-1][2]
+
+    def object_after(self, offset: int, end: int) -> tuple[str | None, str | None, str | None]:
+        """(club, stadium, preposition) right after a result: "against Liverpool", "at St Mary's"."""
+        text = self.masked[offset:end]
+        m = re.match(
+            rf"\s*(?:(?:{self.lex.noun_re})\s+)?(?:[\w-]+\s+){{0,2}}?(?:(away|at home)\s+)?({_PREP})\s+"
+            rf"(?:the\s+)?(?:home\s+of\s+|ground\s+of\s+)?(?:(?:[a-z][\w-]*|{COMP}{FILL}*)\s+){{0,3}}?({CLUB_RE}|{STADIUM_RE})",
+            text,
+            re.IGNORECASE,
+        )
+        if not m:
+            return None, None, None
+        pos = offset + m.start(3)
+        prep = ((m.group(1) or "") + " " + m.group(2)).strip().lower()
+        if m.group(3).startswith(STADIUM):
+            st = self.stadiums[pos]
+            return None, st.canonical, prep
+        return self.club_at(pos), None, prep
+
+    def is_historical(self, sent: Segment, start: int, end: int) -> bool:
+        text = self.ctx.body[sent.start : sent.end].lower()
+        if any(p.search(text) for p in self.lex.historical):
+            return True
+        pub_year = (self.ctx.published or "")[:4]
+        window = self.ctx.body[max(self.clause_start(sent, start), start - 60) : min(sent.end, end + 40)]
+        for y in re.finditer(r"(?<![\d-])(?:in|of|back in|during)\s+((?:18|19|20)\d{2})(?![\d-])", window):
+            if y.group(1) != pub_year:
+                return True
+        return False
+
+    # ---- scorelines ----------------------------------------------------------------------------
+    def scorelines(self) -> list[Mention]:
+        out: list[Mention] = []
+        for sent in self.ctx.sentences:
+            text = self.masked[sent.start : sent.end]
+            taken: list[tuple[int, int]] = []
+            # "Liverpool 2 Southampton 1", with optional scorer lists in brackets
+            for m in re.finditer(
+                rf"({CLUB_RE})\s+\(?(\d{{1,2}})\)?\s*(?:\([^)]*\)\s*)?[,–—-]?\s*({CLUB_RE})\s+\(?(\d{{1,2}})\)?(?![\w-])",
+                text,
+            ):
+                s = sent.start
+                home, away = self.club_at(s + m.start(1)), self.club_at(s + m.start(3))
+                if home and away and home != away and not self.in_quote(s + m.start(), s + m.end()):
+                    men = Mention(
+                        s + m.start(), s + m.end(), sent, home, away, int(m.group(2)), int(m.group(4))
+                    )
+                    men.home, men.home_first = home, True
+                    self._finish(men)
+                    out.append(men)
+                    taken.append((s + m.start(), s + m.end()))
+            for m in SCORE_RE.finditer(text):
+                a, b = sent.start + m.start(), sent.start + m.end()
+                if any(x <= a < y for x, y in taken):
+                    continue
+                found = self.classify(sent, a, b, int(m.group(1)), int(m.group(2)))
+                if found is not None:
+                    out.append(found)
+            for m in re.finditer(
+                rf"\b({self.lex.number_re})(?:[- ]({self.lex.number_re})|\s+goals?\s+to\s+({self.lex.number_re}))\b",
+                text,
+                re.IGNORECASE,
+            ):
+                x = self.lex.numbers[m.group(1).lower()]
+                y = self.lex.numbers[(m.group(2) or m.group(3)).lower()]
+                a, b = sent.start + m.start(), sent.start + m.end()
+                found = self.classify(sent, a, b, x, y, words=True)
+                if found is not None:
+                    out.append(found)
+            for m in re.finditer(r"\b(?:goalless|scoreless)(?=\s+(?:draw|stalemate)\b)", text, re.IGNORECASE):
+                a, b = sent.start + m.start(), sent.start + m.end()
+                found = self.classify(sent, a, b, 0, 0, words=True)
+                if found is not None:
+                    out.append(found)
+        return out
+
+    def classify(self, sent: Segment, a: int, b: int, x: int, y: int, words: bool = False) -> Mention | None:
+        ctx, lex = self.ctx, self.lex
+        if self.in_quote(a, b):
+            return None
+        before = ctx.body[self.clause_start(sent, a) : a].lower()
+        after = ctx.body[b : sent.end].lower()
+        penalties = re.match(
+            r"\s*(?:\)\s*)?(?:(?:on|in the)\s+(?:penalties|pens|spot[- ]kicks|a (?:penalty )?shoot-?out)|(?:penalty\s+)?shoot-?out)",
+            after,
+        ) or re.search(r"(?:shoot-?out|penalties|spot-kicks)\s+$", before[-25:])
+        if not penalties:
+            aggregate = re.search(r"\b(?:on|after|in)\s+aggregate\b|\bagg\b", after[:50])
+            not_before = any(p.search(before[-60:]) for p in lex.not_before)
+            if aggregate or not_before or any(p.match(after) for p in lex.not_after):
+                return self._half_time(sent, a, b, x, y, before, after)
+            if self.is_historical(sent, a, b):
+                return None
+        mtext = self.masked
+        left = mtext[sent.start : a]
+        right = mtext[b : sent.end]
+        men = Mention(a, b, sent, spans=[(a, b)])
+        # "Liverpool 2-1 Southampton"
+        lm = re.search(rf"({CLUB_RE})\s*\(?$", left)
+        rm = re.match(rf"\)?\s*({CLUB_RE})", right)
+        if lm and rm and not words:
+            men.subject = self.club_at(sent.start + lm.start(1))
+            men.other = self.club_at(b + rm.start(1))
+            men.subject_score, men.other_score = x, y
+            men.home, men.home_first = men.subject, True
+            return self._finish(men)
+        hi, lo = max(x, y), min(x, y)
+        verb = re.search(
+            rf"\b({lex.verb_re}|{lex.passive_re})\s+(?:(?:by|with|to|against)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
+            rf"(?:({CLUB_RE}){POSS_RE}?\s+)?(?:(?:by|with|to|against)\s+)?(?:a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?\(?$",
+            left,
+            re.IGNORECASE,
+        )
+        noun = re.match(rf"\)?\s*(?:[a-z][\w-]*\s+){{0,2}}?({lex.noun_re})\b", right, re.IGNORECASE)
+        word = None
+        if noun and not (verb and verb.group(2)):
+            word = result_word(noun.group(1), "noun")
+            pivot = a
+            noun_form = True
+        elif verb:
+            word = result_word(
+                verb.group(1), "passive" if re.search(lex.passive_re, verb.group(1), re.I) else "verb"
+            )
+            pivot = sent.start + verb.start(1)
+            noun_form = False
+            if verb.group(2):
+                men.other = self.club_at(sent.start + verb.start(2))
+        if word is None and re.search(
+            r"\b(?:match|game|tie|contest|it|derby|clash|encounter|score|which|that)\s+(?:finished|ended|was)\s+(?:all\s+square\s+|level\s+)?(?:at\s+)?$",
+            left,
+            re.IGNORECASE,
+        ):
+            men.kind, men.subject_score, men.other_score = "bare", x, y
+            return men
+        if word is None:
+            if words or penalties:
+                return None
+            # a bare scoreline: both clubs in order, flagged by the caller as order_as_given
+            clubs = self.club_spans(sent.start, sent.end)
+            names = list(dict.fromkeys(c[2] for c in clubs))
+            if len(names) != 2 or not re.search(r"[(\[]\s*$", left):
+                return None
+            men.subject, men.other = names
+            men.subject_score, men.other_score = x, y
+            return self._finish(men)
+        men.outcome = word.outcome
+        obj, stadium, prep = self.object_after(b, sent.end)
+        if men.other is None:
+            men.other = obj
+        men.subject = self.subject_before(sent, pivot, men.other, noun_form)
+        if (
+            not noun_form
+            and re.search(r",\s+$", mtext[sent.start : pivot])
+            and verb
+            and verb.group(1).lower().endswith("ing")
+        ):
+            clubs = [c for c in self.club_spans(sent.start, pivot) if not c[3] and c[2] != men.other]
+            if clubs:  # "Villa needed a late header at Stevenage, winning 2-1": the sentence's subject won
+                men.subject = clubs[0][2]
+                rest = [c[2] for c in self.club_spans(sent.start, pivot) if c[2] != men.subject]
+                if men.other is None and len(set(rest)) == 1:
+                    men.other = rest[0]
+        self._coordinated(sent, pivot, men, noun_form)
+        if not noun_form and re.search(
+            r"\bthey\s+(?:[a-z]+\s+)?$", mtext[self.clause_start(sent, pivot) : pivot], re.I
+        ):
+            # "..., but last night they lost 2-1": the club the sentence is about, not the nearest one
+            first = [c for c in self.club_spans(sent.start, pivot) if c[2] != men.other]
+            if first:
+                men.subject = first[0][2]
+        if stadium:
+            men.venue = stadium
+            owner = ctx.gazetteer.club_of_stadium(stadium)
+            if owner and owner != men.subject and men.other is None:
+                men.other = owner
+            if owner in (men.subject, men.other):
+                men.home = owner
+        elif men.other and prep in ("at", "away at", "away to"):
+            men.home = men.other
+        elif men.other and prep in ("at home to", "at home against", "at home with"):
+            men.home = men.subject
+        if men.subject == men.other:
+            men.other = None
+        if penalties:
+            if word.outcome == "draw":
+                return None
+            men.penalties = (hi, lo) if word.outcome == "win" else (lo, hi)
+            men.outcome = "draw"
+            return self._finish(men)
+        if word.outcome == "draw":
+            if x != y:
+                return None
+            men.subject_score = men.other_score = x
+        elif x == y:
+            return None
+        else:
+            men.subject_score, men.other_score = (hi, lo) if word.outcome == "win" else (lo, hi)
+        return self._finish(men)
+
+    def _coordinated(self, sent: Segment, pivot: int, men: Mention, noun_form: bool) -> None:
+        """ "Everton and Leeds drew 2-2": both clubs are the subject; "Leeds hosted Fulham and won":
+        the subject is the first club of the sentence."""
+        left = self.masked[sent.start : pivot]
+        both = re.search(rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:[a-z]+\s+)?$", left)
+        if both and men.other is None and men.outcome == "draw":
+            men.subject = self.club_at(sent.start + both.start(1))
+            men.other = self.club_at(sent.start + both.start(2))
+            return
+        if not noun_form and re.search(r"\band\s+(?:[a-z]+\s+)?$", left):
+            clubs = self.club_spans(sent.start, pivot)
+            if len(clubs) >= 2 and clubs[0][2] != men.other:
+                if men.other is None and men.subject != clubs[0][2]:
+                    men.other = men.subject
+                men.subject = clubs[0][2]
+
+    def _half_time(
+        self, sent: Segment, a: int, b: int, x: int, y: int, before: str, after: str
+    ) -> Mention | None:
+        near = before[-40:] + " " + after[:30]
+        if not any(p.search(near) for p in self.lex.half_time):
+            return None
+        clubs = self.club_spans(sent.start, sent.end)
+        names = list(dict.fromkeys(c[2] for c in clubs))
+        men = Mention(a, b, sent, kind="half_time", spans=[(a, b)])
+        led = re.search(r"\b(?:led|leading|lead)\b", before[-40:])
+        if led and names:
+            lead = self.subject_before(sent, a, None, False)
+            men.subject = lead
+            men.other = next((n for n in names if n != lead), None)
+            men.half_time = (max(x, y), min(x, y))
+        elif len(names) == 2:
+            men.subject, men.other = names
+            men.half_time = (x, y)
+        else:
+            return None
+        return men
+
+    def _finish(self, men: Mention) -> Mention:
+        if not men.spans:
+            men.spans = [(men.start, men.end)]
+        if men.kind == "score" and men.subject_score is None and men.penalties is None:
+            men.kind = "result"
+        return men
+
+    # ---- results without a score, and previews -------------------------------------------------
+    def results_without_score(self) -> list[Mention]:
+        out = []
+        lex = self.lex
+        for sent in self.ctx.sentences:
+            text = self.masked[sent.start : sent.end]
+            pat = (
+                rf"\b(?:({lex.verb_re}|{lex.passive_re})\s+(?:by\s+|to\s+|with\s+|against\s+|at\s+)?|"
+                rf"({lex.noun_re})\s+({_PREP})\s+)(?:[a-z][\w-]*\s+){{0,2}}?({CLUB_RE}|{STADIUM_RE})"
+            )
+            for m in re.finditer(pat, text, re.IGNORECASE):
+                a = sent.start + m.start()
+                if self.in_quote(a, a + 1) or self.is_historical(sent, a, sent.start + m.end()):
+                    continue
+                if SCORE_RE.search(text[max(0, m.start() - 12) : m.end() + 12]):
+                    continue
+                noun_form = m.group(2) is not None
+                word = result_word(m.group(2), "noun") if noun_form else None
+                if word is None and m.group(1):
+                    form = "passive" if re.fullmatch(lex.passive_re, m.group(1), re.I) else "verb"
+                    word = result_word(m.group(1), form)
+                if word is None:
+                    continue
+                target = sent.start + m.start(4)
+                shootout = re.match(
+                    r"\S*\s+(?:on\s+penalties|on\s+pens|in\s+a\s+(?:penalty\s+)?shoot-?out|after\s+penalties)",
+                    text[m.end() :],
+                )
+                outcome = None if shootout else word.outcome
+                men = Mention(a, sent.start + m.end(), sent, kind="result", outcome=outcome)
+                if m.group(4).startswith(STADIUM):
+                    men.venue = self.stadiums[target].canonical
+                    owner = self.ctx.gazetteer.club_of_stadium(men.venue)
+                    men.other = owner
+                    men.home = owner
+                else:
+                    men.other = self.club_at(target)
+                    prep = (
+                        m.group(3) or m.group(0).split()[-2] if len(m.group(0).split()) > 1 else ""
+                    ).lower()
+                    if prep == "at":
+                        men.home = men.other
+                men.subject = self.subject_before(sent, a, men.other, noun_form)
+                if men.subject is None or men.other is None or men.subject == men.other:
+                    continue
+                out.append(self._finish(men))
+        return out
+
+
+def quotation_mask(ctx: ArticleContext) -> list[bool]:
+    """Per character of the body: inside quotation marks? (ctx.quote_spans, or the marks themselves).
+
+    A paragraph that opens a quotation and never closes it is quoted to its end, as journalists
+    write quotations that run over several paragraphs.
+    """
+    flags = [False] * len(ctx.body)
+    if ctx.quote_spans:  # the quotes component has run: its spans are the quotations
+        for qs, qe in ctx.quote_spans:
+            for i in range(max(0, qs), min(len(flags), qe)):
+                flags[i] = True
+        return flags
+    for para in ctx.paragraphs:
+        inside = False
+        for i in range(para.start, para.end):
+            ch = ctx.body[i]
+            if ch == '"' and i > 0 and ctx.body[i - 1].isdigit():
+                continue  # 6'2": an inch mark
+            if ch == "“" or (ch == '"' and not inside):
+                inside = True
+            elif ch == "”" or (ch == '"' and inside):
+                inside = False
+                flags[i] = True
+                continue
+            flags[i] = inside
+    for qs, qe in ctx.quote_spans:
+        for i in range(max(0, qs), min(len(flags), qe)):
+            flags[i] = True
+    return flags

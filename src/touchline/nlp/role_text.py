@@ -1,0 +1,328 @@
+"""Words and text tests for jobs: the title lexicon, quotation and hedge checks, date phrases,
+and the club a job belongs to when the sentence does not say (used by the roles component and
+by claims/people/entities).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from touchline.config import DATA_DIR
+from touchline.nlp.context import ArticleContext
+
+ROLE_DIR = DATA_DIR / "roles"
+STAFF = frozenset({"manager", "interim_manager", "youth_coach", "coach", "assistant_manager"})
+HEAD = frozenset({"manager", "interim_manager"})
+NO_CLUB = frozenset({"referee"})
+_SUMMER = re.compile(r"\b(?:in|since|during|over)\s+the\s+summer\b", re.IGNORECASE)
+
+
+def read_rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (ROLE_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    title_re: re.Pattern[str]
+    titles: dict[str, str]
+    modifiers: dict[str, tuple[str, frozenset[str]]]
+    events: list[tuple[re.Pattern[str], str]]
+    adjectives: dict[str, str]
+    hedge_re: re.Pattern[str]
+    opponent_cues: frozenset[str]
+    actions: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    titles = {r[0].casefold(): r[1] for r in read_rows("titles.tsv")}
+    modifiers = {r[0].casefold(): (r[1], frozenset(r[2].split("|"))) for r in read_rows("modifiers.tsv")}
+    alt_t = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in sorted(titles, key=len, reverse=True))
+    alt_m = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(modifiers, key=len, reverse=True))
+    title_re = re.compile(rf"(?<![\w-])(?:(?P<mod>{alt_m})[\s-]+)?(?P<title>{alt_t})(?![\w-])", re.IGNORECASE)
+    events = [
+        (re.compile(rf"(?<![\w-]){r[0]}(?![\w-])", re.IGNORECASE), r[1]) for r in read_rows("events.tsv")
+    ]
+    adjectives = {r[0].casefold(): r[1] for r in read_rows("title_adjectives.tsv")}
+    hedges = [re.escape(r[0]).replace(r"\ ", r"\s+") for r in read_rows("hedges.txt")]
+    hedge_re = re.compile(rf"(?<![\w])(?:{'|'.join(hedges)})(?![\w])", re.IGNORECASE)
+    actions = re.compile("|".join(f"(?:{r[0]})" for r in read_rows("manager_actions.txt")), re.IGNORECASE)
+    cues = frozenset(r[0].casefold() for r in read_rows("opponent_cues.txt"))
+    return Lexicon(title_re, titles, modifiers, events, adjectives, hedge_re, cues, actions)
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    role: str
+
+
+def find_titles(text: str) -> list[Title]:
+    """Every job title in ``text`` with the role it names ("Under-21s boss" → youth_coach)."""
+    lex = lexicon()
+    out = []
+    for m in lex.title_re.finditer(text):
+        title = " ".join(m.group("title").casefold().replace("-", " ").split())
+        role = lex.titles.get(title) or lex.titles.get(m.group("title").casefold())
+        if role is None:
+            continue
+        mod = m.group("mod")
+        start = m.start()
+        if mod:
+            new_role, applies = lex.modifiers[" ".join(mod.casefold().split())]
+            if role in applies or "*" in applies:
+                role = new_role
+            else:
+                start = m.start("title")
+        out.append(Title(start, m.end(), role))
+    return out
+
+
+def description_role(text: str) -> str | None:
+    """The role a description names ("the Under-21s boss" → youth_coach), or None."""
+    titles = find_titles(text)
+    return titles[-1].role if titles else None
+
+
+@dataclass
+class RoleMention:
+    person: str
+    role: str
+    club: str | None
+    event: str
+    start: int  # the title (or act) that gives the role
+    end: int
+    described: bool = False  # from a description with no name ("the Saints boss")
+    unknown_club: bool = False  # the text names a club the gazetteer does not know ("Wolfsburg head coach")
+    boss_of: str | None = None  # "Lyle's assistant": the club is that person's
+    explicit: bool = False  # the club comes from the sentence itself, not from elsewhere in the article
+    act: bool = False  # from a manager's act ("Silva's side"): only the person's own clues give the club
+    dates: list[str] = field(default_factory=list)
+
+
+# ---- text helpers ---------------------------------------------------------------------------
+def in_quotation(ctx: ArticleContext, pos: int) -> bool:
+    """Inside quotation marks: the quotes component's spans when set, else the marks in the paragraph."""
+    if ctx.quote_spans:
+        return ctx.in_quote(pos)
+    para = ctx.paragraph_at(pos)
+    if para is None:
+        return False
+    inside = False
+    for ch in ctx.body[para.start : pos]:
+        if ch in "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def mask_clubs(ctx: ArticleContext, start: int, end: int) -> str:
+    """The text between start and end with each club mention replaced by the word CLUB."""
+    text = ctx.body[start:end]
+    for g in sorted(ctx.gaz_in(start, end, "club"), key=lambda g: -g.start):
+        text = text[: g.start - start] + "CLUB" + text[g.end - start :]
+    return text
+
+
+def club_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
+    """A club mention ending right before ``pos`` ("Fulham manager", "the Cottagers' head coach")."""
+    for g in ctx.gaz:
+        adjacent = re.fullmatch(r"\s*(?:['’]s?)?\s*", ctx.body[g.end : pos]) if g.end <= pos else None
+        if g.kind == "club" and floor <= g.start and adjacent:
+            return g.canonical
+    return None
+
+
+def club_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
+    """ "manager of Hearts", "boss at Celtic"."""
+    m = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", ctx.body[pos:limit])
+    if m is None:
+        return None
+    for g in ctx.gaz:
+        if g.kind == "club" and g.start == pos + m.end():
+            return g.canonical
+    return None
+
+
+def sentence_clubs(ctx: ArticleContext, start: int, end: int) -> list[str]:
+    """Clubs named in [start, end) that are not framed as an opponent ("against Liverpool", "at Fulham")."""
+    lex = lexicon()
+    out: list[str] = []
+    for g in ctx.gaz_in(start, end, "club"):
+        prev = re.search(r"([\w-]+)\W*$", ctx.body[max(0, g.start - 25) : g.start])
+        if prev and prev.group(1).casefold() in lex.opponent_cues:
+            continue
+        if g.canonical not in out:
+            out.append(g.canonical)
+    return out
+
+
+def hedged(ctx: ArticleContext, start: int, pos: int, certain_future: bool = False) -> bool:
+    """A hedge ("could", "set to", "linked with") in the few words before ``pos`` within its clause.
+
+    With ``certain_future`` a plain "will" ("Davis will take charge") is not a hedge: an announced
+    appointment is news, while "could take charge" is speculation.
+    """
+    window = ctx.body[max(start, pos - 40) : pos]
+    window = re.split(r"[,;:]\s|\bbut\b|\bafter\b", window)[-1]
+    if certain_future:
+        window = re.sub(r"\bwill\b|['’]ll\b", " ", window, flags=re.IGNORECASE)
+    return lexicon().hedge_re.search(window) is not None
+
+
+def summer_year(phrase: str, published: str | None) -> str | None:
+    if not published:
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    return str(year if month >= 6 else year - 1) if _SUMMER.search(phrase) else None
+
+
+def resolve_date(phrase: str, published: str | None, future: bool = False) -> str | None:
+    """``touchline.temporal.resolve_relative_date``; ``future`` for what "will" happen ("on Tuesday")."""
+    from touchline.temporal import resolve_relative_date
+
+    return resolve_relative_date(phrase, published, future=future)
+
+
+def date_phrases(text: str) -> list[tuple[int, int, str]]:
+    from touchline.temporal import find_date_expressions
+
+    found = list(find_date_expressions(text))
+    found += [(m.start(), m.end(), m.group(0)) for m in _SUMMER.finditer(text)]
+    return sorted(found)
+
+
+# ---- clubs for jobs the sentence gives none -------------------------------------------------
+_FIXTURE_BEFORE = re.compile(
+    r"\b(?:visit|trip|journey|game|match|clash|tie|meeting|defeat|win|draw)\s+(?:of|to|at|against|with|by|over)\s+(?:the\s+)?$",
+    re.I,
+)
+_NOT_OWN_CLUB = frozenset({"leaving", "left", "leave", "trip", "to", "into", "visit", "visiting", "joined",
+                           "join", "replaced", "by", "with", "for"})  # fmt: skip
+
+
+def own_clubs(ctx: ArticleContext, start: int, end: int) -> list[str]:
+    """Clubs in [start, end) that could be the sentence's own: not an opponent, a former club or a fixture."""
+    out = []
+    for club in sentence_clubs(ctx, start, end):
+        spans = [g for g in ctx.gaz_in(start, end, "club") if g.canonical == club]
+        lead = ctx.body[max(0, spans[0].start - 25) : spans[0].start]
+        prev = re.search(r"([\w-]+)\W*$", lead)
+        if (prev is None or prev.group(1).casefold() not in _NOT_OWN_CLUB) and not _FIXTURE_BEFORE.search(
+            lead
+        ):
+            out.append(club)
+    return out
+
+
+def _article_clubs(ctx: ArticleContext, match_sides_only: bool = False) -> list[str]:
+    """The sides of the article: its matches' clubs, else the clubs named at least twice (most first)."""
+    sides = [c for m in ctx.facts.matches for c in (m.home, m.away) if c]
+    if sides:
+        return list(dict.fromkeys(sides))
+    if match_sides_only:
+        return []
+    counts: dict[str, int] = {}
+    for g in ctx.gaz:
+        if g.kind == "club" and not in_quotation(ctx, g.start):
+            counts[g.canonical] = counts.get(g.canonical, 0) + 1
+    return [c for c, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2]
+
+
+def _uncovered_side(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) -> str | None:
+    """With two sides and the other's head already named, a second head belongs to the remaining one."""
+    if r.role not in HEAD or r.event != "holds":
+        return None
+    sides = _article_clubs(ctx, match_sides_only=True)
+    if len(sides) != 2:
+        return None
+    taken = {
+        m.club
+        for m in mentions
+        if m.person != r.person and m.club and m.role in HEAD and m.event in ("holds", "appointed")
+    }
+    free = [c for c in sides if c not in taken]
+    return free[0] if len(free) == 1 else None
+
+
+def infer_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) -> str | None:
+    """A club for a role the text gave without one, in order: the same person's other jobs, the
+    holder whose assistant they are, their team, the one own club of the sentence, the other side of
+    a two-club match report, then article-level guesses: the lede club for board members, the nearest
+    job with a stated club, the one club of the paragraph or article, the lede club."""
+    if r.unknown_club:
+        return None
+    same = [m for m in mentions if m.person == r.person and m.club and m.event in ("holds", r.event)]
+    if same:
+        r.explicit = same[0].explicit
+        return same[0].club
+    if r.boss_of:
+        boss = [m.club for m in mentions if m.person == r.boss_of and m.club]
+        if boss or ctx.people.team.get(r.boss_of):
+            return boss[0] if boss else ctx.people.team[r.boss_of]
+    if ctx.people.team.get(r.person):
+        return ctx.people.team[r.person]
+    sent = ctx.sentence_at(r.start)
+    if r.act:  # "Fulham pressed, and Silva made a change": a club before the act, never its object
+        before = own_clubs(ctx, sent.start, r.start)
+        return before[0] if len(before) == 1 else _uncovered_side(ctx, r, mentions)
+    clubs = own_clubs(ctx, sent.start, sent.end)
+    if len(clubs) == 1 or (clubs and _opens(ctx, sent.start, clubs[0])):
+        r.explicit = True
+        return clubs[0]
+    side = _uncovered_side(ctx, r, mentions)
+    if side is not None:
+        return side
+    staff = [
+        m
+        for m in mentions
+        if m.club
+        and m.explicit
+        and m.role in STAFF | {"executive", "owner"}
+        and m is not r
+        and not (r.role in HEAD and r.event == "holds" and m.role in HEAD and m.event == "holds")
+    ]
+    if r.role in ("executive", "owner"):  # a board member speaks for the club the article is about
+        lede = _lede_club(ctx)
+        if lede is not None:
+            return lede
+    if staff:
+        here = ctx.sentence_at(r.start)
+        return min(
+            staff,
+            key=lambda m: (not here.start <= m.start < here.end, abs(m.start - r.start), m.start > r.start),
+        ).club
+    para = ctx.paragraph_at(r.start)
+    if para is not None:
+        clubs = own_clubs(ctx, para.start, para.end)
+        if len(clubs) == 1:
+            return clubs[0]
+    sides = _article_clubs(ctx)
+    if len(sides) == 1:
+        return sides[0]
+    return _lede_club(ctx)
+
+
+def _opens(ctx: ArticleContext, start: int, club: str) -> bool:
+    """``club`` is the first word(s) of the sentence at ``start`` (its subject)."""
+    first = next(iter(ctx.gaz_in(start, start + 200, "club")), None)
+    return first is not None and first.canonical == club and len(ctx.body[start : first.start].split()) <= 1
+
+
+def _lede_club(ctx: ArticleContext) -> str | None:
+    """The club the article opens with: the subject or the only own club of its first sentence."""
+    for sent in ctx.sentences[:2]:
+        clubs = own_clubs(ctx, sent.start, sent.end)
+        if clubs and (len(clubs) == 1 or _opens(ctx, sent.start, clubs[0])):
+            return clubs[0]
+    return None

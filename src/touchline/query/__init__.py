@@ -1,0 +1,1 @@
+"""Queries over the knowledge base: ``KnowledgeBase`` (kb.py), search, standings, checks, questions, export."""

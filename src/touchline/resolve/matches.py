@@ -1,0 +1,243 @@
+"""Merge the same match reported by several articles into one match with all its sources.
+
+Two extracted matches are the same match when they name the same two clubs (in either order), do not
+name different competitions, and their dates (the match date when an article gives one, otherwise its
+publication date) lie within ``SAME_MATCH_DAYS`` (exact dates on both sides) or ``VAGUE_MATCH_DAYS``.
+
+When sources disagree, every value is kept with its sources as a ``Conflict`` and one is chosen by the
+first rule that separates them, in this order:
+
+1. a played report over a preview or a scheduled fixture,
+2. a post-match report (published on or after the match date) over one published before it,
+3. a dated fact (exact match date) over a vague one,
+4. more sources over fewer,
+5. the latest report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from touchline.models import Match
+from touchline.query.types import Cite, Conflict, MergedGoal, MergedMatch, SourcedValue, cites
+from touchline.store.base import FactRecord, SourceRef
+
+SAME_MATCH_DAYS = 3
+VAGUE_MATCH_DAYS = 8
+RULES = (
+    "played report preferred over preview",
+    "post-match report preferred over preview",
+    "dated fact preferred over vague one",
+    "majority of sources",
+    "latest report",
+)
+
+
+def to_date(text: str | None) -> dt.date | None:
+    if not text or len(text) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Report:
+    rec: FactRecord[Match]
+    flipped: bool  # home/away reversed relative to the merged match
+    day: dt.date | None
+    exact: bool
+
+    @property
+    def match(self) -> Match:
+        return self.rec.fact
+
+    @property
+    def ref(self) -> SourceRef:
+        return self.rec.ref
+
+    def trust(self) -> tuple[int, int, int]:
+        m = self.match
+        played = int(m.status == "played" and m.home_score is not None)
+        published = to_date(self.ref.published)
+        post = int(
+            played == 1 and (not self.exact or published is None or self.day is None or published >= self.day)
+        )
+        return played, post, int(self.exact)
+
+    def oriented(self, home_value: Any, away_value: Any) -> tuple[Any, Any]:
+        return (away_value, home_value) if self.flipped else (home_value, away_value)
+
+
+def _choose(
+    name: str, reports: Sequence[_Report], value: Callable[[_Report], Any]
+) -> tuple[Any, Conflict | None, str | None]:
+    """The value the most trusted reports give; a Conflict when reports disagree."""
+    groups: dict[Any, list[_Report]] = {}
+    for r in reports:
+        v = value(r)
+        if v is None:
+            continue
+        groups.setdefault(v, []).append(r)
+    if not groups:
+        return None, None, None
+    if len(groups) == 1:
+        return next(iter(groups)), None, None
+
+    def key(item: tuple[Any, list[_Report]]) -> tuple[int, int, int, int, str]:
+        best = max(r.trust() for r in item[1])
+        latest = max(r.ref.published or "" for r in item[1])
+        return (*best, len(item[1]), latest)
+
+    ranked = sorted(groups.items(), key=key, reverse=True)
+    top, second = key(ranked[0]), key(ranked[1])
+    rule = next((RULES[i] for i in range(len(RULES)) if top[i] != second[i]), "first report")
+    chosen = ranked[0][0]
+    values = [SourcedValue(v, [r.ref for r in rs]) for v, rs in ranked]
+    return chosen, Conflict(name, values, chosen, rule), rule
+
+
+def _same(a: _Report, b_day: dt.date | None, b_exact: bool, comp: str | None, m: Match) -> bool:
+    if a.match.competition and comp and a.match.competition != comp:
+        return False
+    if a.day is None or b_day is None:
+        return a.day is None and b_day is None
+    window = SAME_MATCH_DAYS if a.exact and b_exact else VAGUE_MATCH_DAYS
+    return abs((a.day - b_day).days) <= window
+
+
+def merge_matches(records: Sequence[FactRecord[Match]]) -> list[MergedMatch]:
+    """Cluster extracted matches into real matches (see module docstring). Matches without two clubs are left out."""
+    clusters: dict[frozenset[str], list[list[_Report]]] = {}
+    usable = [r for r in records if r.fact.home and r.fact.away and r.fact.home != r.fact.away]
+    for rec in sorted(usable, key=lambda r: (_day_of(r)[0] or dt.date.max, r.ref.published or "")):
+        m = rec.fact
+        day, exact = _day_of(rec)
+        pair = frozenset((m.home or "", m.away or ""))
+        home = m.home or ""
+        for cluster in clusters.setdefault(pair, []):
+            if any(_same(rep, day, exact, m.competition, m) for rep in cluster):
+                cluster.append(
+                    _Report(
+                        rec,
+                        home != cluster[0].oriented(cluster[0].match.home, cluster[0].match.away)[0],
+                        day,
+                        exact,
+                    )
+                )
+                break
+        else:
+            clusters[pair].append([_Report(rec, False, day, exact)])
+    out = [_build(cluster) for groups in clusters.values() for cluster in groups]
+    out.sort(key=lambda mm: (mm.date or "", mm.home, mm.away))
+    return out
+
+
+def _day_of(rec: FactRecord[Match]) -> tuple[dt.date | None, bool]:
+    exact = to_date(rec.fact.date)
+    if exact:
+        return exact, True
+    return to_date(rec.ref.published), False
+
+
+def _build(reports: list[_Report]) -> MergedMatch:
+    # orientation: trust reports that know home from away; re-orient the cluster on the most trusted one
+    ordered = [r for r in reports if "order_as_given" not in r.match.flags] or reports
+    anchor = max(ordered, key=lambda r: r.trust())
+    if anchor.flipped:
+        for r in reports:
+            r.flipped = not r.flipped
+    home, away = anchor.oriented(anchor.match.home, anchor.match.away)
+    conflicts: list[Conflict] = []
+
+    def pick(name: str, value: Callable[[_Report], Any]) -> tuple[Any, str | None]:
+        chosen, conflict, rule = _choose(name, reports, value)
+        if conflict:
+            conflicts.append(conflict)
+        return chosen, rule
+
+    def score_of(r: _Report) -> tuple[int, int] | None:
+        m = r.match
+        if m.home_score is None or m.away_score is None:
+            return None
+        return r.oriented(m.home_score, m.away_score)
+
+    score, score_rule = pick("score", score_of)
+    date, _ = pick("date", lambda r: r.match.date if r.exact else None)
+    if date is None:
+        date = next((r.match.date for r in reports if r.match.date), None)
+    competition, _ = pick("competition", lambda r: r.match.competition)
+    venue, _ = pick("venue", lambda r: r.match.venue)
+    round_, _ = pick("round", lambda r: r.match.round)
+    statuses = {r.match.status for r in reports}
+    status = (
+        "played"
+        if "played" in statuses or (score is not None and any(r.trust()[0] for r in reports))
+        else ("scheduled" if "scheduled" in statuses else "unknown")
+    )
+    goals = _merge_goals(reports, conflicts)
+    sources: list[SourceRef] = []
+    for r in sorted(reports, key=lambda r: r.ref.published or ""):
+        if r.ref not in sources:
+            sources.append(r.ref)
+    evidence: list[Cite] = [c for r in reports for c in cites(r.ref, r.match.evidence)]
+    ident = hashlib.sha1(f"{date or ''}|{home}|{away}".encode()).hexdigest()[:12]
+    return MergedMatch(
+        ident,
+        home or "",
+        away or "",
+        score[0] if score else None,
+        score[1] if score else None,
+        status,
+        date,
+        competition,
+        round_,
+        venue,
+        goals,
+        sources,
+        evidence,
+        conflicts,
+        score_rule,
+    )
+
+
+def _merge_goals(reports: list[_Report], conflicts: list[Conflict]) -> list[MergedGoal]:
+    merged: list[MergedGoal] = []
+    by_minute: dict[tuple[int, int | None], list[tuple[str, SourceRef]]] = {}
+    for r in sorted(reports, key=lambda r: r.trust(), reverse=True):
+        for g in r.match.goals:
+            same = next(
+                (
+                    x
+                    for x in merged
+                    if x.scorer == g.scorer and (x.minute == g.minute or x.minute is None or g.minute is None)
+                ),
+                None,
+            )
+            if same is None:
+                same = MergedGoal(g.scorer, g.team, g.minute, g.added, g.kind)
+                merged.append(same)
+            same.minute = same.minute if same.minute is not None else g.minute
+            same.team = same.team or g.team
+            same.kind = same.kind or g.kind
+            if r.ref not in same.sources:
+                same.sources.append(r.ref)
+            same.evidence += cites(r.ref, g.evidence)
+            if g.minute is not None:
+                by_minute.setdefault((g.minute, g.added), []).append((g.scorer, r.ref))
+    for (minute, added), entries in by_minute.items():
+        scorers = {s for s, _ in entries}
+        if len(scorers) > 1:
+            values = [SourcedValue(s, [ref for x, ref in entries if x == s]) for s in sorted(scorers)]
+            chosen = max(values, key=lambda v: len(v.sources)).value
+            label = f"scorer at {minute}'" + (f"+{added}" if added else "")
+            conflicts.append(
+                Conflict(label, values, chosen, "most trusted report first, then majority of sources")
+            )
+    merged.sort(key=lambda g: (g.minute is None, g.minute or 0))
+    return merged

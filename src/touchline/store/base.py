@@ -1,0 +1,174 @@
+"""The storage interface. SQLite implements it (``store/sqlite.py``); a PostgreSQL backend can later.
+
+Everything that crosses this boundary is a typed record: contract objects (``ArticleFacts`` and the
+records in ``touchline.models``) wrapped in ``FactRecord`` with the article they came from, reference
+results as ``ResultRecord`` and full-text hits as ``SearchHit``. The query layer (``touchline.query``)
+only talks to this interface, never to SQL.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Generic, TypeVar
+
+from touchline.models import Article, ArticleFacts, Claim, Evidence, Match, Person, Quote, Role
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a fact came from: the article id, its publication date and its source (path or URL)."""
+
+    article_id: str
+    published: str | None
+    source: str
+
+
+@dataclass
+class FactRecord(Generic[T]):
+    """One stored fact of type ``T`` (Match, Role, Quote, Claim, Person) and the article it came from."""
+
+    fact_id: int
+    ref: SourceRef
+    fact: T
+
+
+@dataclass
+class ResultRecord:
+    """A reference result (e.g. imported from openfootball): official, not extracted from articles.
+
+    ``home_score``/``away_score`` are the final score (after extra time when played);
+    ``full_time`` is the 90-minute score when it differs, ``penalties`` the shoot-out.
+    ``stage`` is "regular" for league rounds, otherwise e.g. "playoffs".
+    """
+
+    competition: str
+    season: str
+    date: str | None
+    home: str
+    away: str
+    home_score: int
+    away_score: int
+    round: str | None = None
+    stage: str = "regular"
+    half_time: tuple[int, int] | None = None
+    full_time: tuple[int, int] | None = None
+    extra_time: bool = False
+    penalties: tuple[int, int] | None = None
+    source: str = ""
+
+
+@dataclass
+class SearchHit:
+    """A full-text hit: an article body or a quote, ranked by BM25 (lower rank = better)."""
+
+    kind: str  # article | quote
+    ref: SourceRef
+    rank: float
+    snippet: str
+    fact_id: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    skipped: int = 0  # already in the store
+
+
+class Store(ABC):
+    """A knowledge-base store. Writes are batched: one transaction per ``add_batch`` call."""
+
+    url: str
+
+    # ---- lifecycle -----------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    # ---- articles and their facts --------------------------------------------------------
+    @abstractmethod
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored."""
+
+    @abstractmethod
+    def add_batch(self, batch: Sequence[ArticleFacts]) -> BatchResult:
+        """Store the articles and all their facts in one transaction (all or nothing)."""
+
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def facts(self, article_id: str) -> ArticleFacts | None:
+        """The contract object stored for an article (lossless round trip)."""
+
+    @abstractmethod
+    def iter_facts(self) -> Iterator[ArticleFacts]: ...
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Row counts per kind: articles, matches, goals, people, roles, quotes, claims, evidence, results."""
+
+    @abstractmethod
+    def find_article_ids(self, prefix: str) -> list[str]:
+        """Article ids starting with ``prefix`` (so users can type the first few characters)."""
+
+    # ---- facts by kind -------------------------------------------------------------------
+    @abstractmethod
+    def matches(self, club: str | None = None) -> list[FactRecord[Match]]: ...
+
+    @abstractmethod
+    def people(self, name: str | None = None) -> list[FactRecord[Person]]: ...
+
+    @abstractmethod
+    def roles(self, club: str | None = None, person: str | None = None) -> list[FactRecord[Role]]: ...
+
+    @abstractmethod
+    def quotes(self, speaker: str | None = None) -> list[FactRecord[Quote]]: ...
+
+    @abstractmethod
+    def claims(self) -> list[FactRecord[Claim]]: ...
+
+    @abstractmethod
+    def article_ids_about(
+        self, club: str | None = None, person: str | None = None, competition: str | None = None
+    ) -> set[str]:
+        """Articles whose facts name the club / person / competition (all given filters must hold)."""
+
+    # ---- reference results ---------------------------------------------------------------
+    @abstractmethod
+    def add_results(self, results: Sequence[ResultRecord]) -> int:
+        """Insert or replace reference results (key: competition, season, date, home, away)."""
+
+    @abstractmethod
+    def results(
+        self, competition: str | None = None, season: str | None = None, club: str | None = None
+    ) -> list[ResultRecord]: ...
+
+    # ---- search --------------------------------------------------------------------------
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        *,
+        kinds: Sequence[str] = ("article", "quote"),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        article_ids: set[str] | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Full-text search (BM25) over article bodies and quotes, with date and article filters."""

@@ -1,0 +1,245 @@
+"""The web UI in a real headless Chromium (Playwright driving the system browser, no download).
+
+A real uvicorn server runs in a background thread over the session's sample store. The tests load every
+page, search and ask through the forms, follow links, check highlighted evidence and that a hostile
+article stays text (no dialog ever opens), and save full-page screenshots to test-output/screenshots/.
+Skipped only when no Chromium is installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from web_support import WebData
+
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None)
+if CHROMIUM is None:
+    pytest.skip(
+        "Chromium is not installed (/usr/bin/chromium or `chromium` on PATH): "
+        "install the Debian `chromium` package to run the browser tests",
+        allow_module_level=True,
+    )
+
+import uvicorn  # noqa: E402
+from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright  # noqa: E402
+
+from touchline.api.app import create_app  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+TIMEOUT_MS = 15_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(web_data: WebData) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(web_data.db)), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the uvicorn server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that fails the test if any dialog (alert, confirm) opens or a script error occurs."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    events: list[str] = []
+
+    def on_dialog(d: Dialog) -> None:
+        events.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda exc: events.append(f"page error: {exc}"))
+    yield pg
+    context.close()
+    assert not events, events
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_home_then_a_recent_match(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    expect(page.locator(".counts")).to_contain_text("articles")
+    expect(page.locator("#recent-matches li").first).to_be_visible()
+    shot(page, "home")
+    link = page.locator("#recent-matches a").first
+    label = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/matches/[0-9a-f]+$"))
+    home_team = label.split()[0]
+    expect(page.locator("#scoreboard")).to_contain_text(home_team)
+    expect(page.locator("#sources li").first).to_be_visible()
+
+
+def test_search_from_home_then_follow_hits(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("#home-q", "penalty")
+    page.locator("#home-search button").click()
+    hits = page.locator("#hits li.hit")
+    expect(hits.first).to_be_visible()
+    assert hits.count() >= 2
+    expect(hits.first.locator("mark.hl-term").first).to_have_text("penalty", ignore_case=True)
+    shot(page, "search")
+    # a hit leads to a match page ...
+    page.locator("#hits a.chip-match").first.click()
+    expect(page.locator("#scoreboard .score")).to_be_visible()
+    page.go_back()
+    # ... to a person page ...
+    person = page.locator("#hits a.chip-person").first
+    name = person.inner_text()
+    person.click()
+    expect(page.locator("#person-name")).to_have_text(name)
+    page.go_back()
+    # ... to a club page, and to the evidence inside its article
+    page.locator("#hits a.chip-club").first.click()
+    expect(page.locator("#club-name")).to_be_visible()
+    page.go_back()
+    page.locator("#hits a.hit-title").first.click()
+    expect(page.locator("#article-body mark#focus")).to_contain_text("penalty", ignore_case=True)
+
+
+def test_search_filters_narrow_results(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/search")
+    page.fill("#search-form input[name=q]", "Palace")
+    page.fill("input[name=club]", "Crystal Palace")
+    page.fill("input[name=date_from]", "2023-10-01")
+    page.fill("input[name=date_to]", "2023-10-31")
+    page.locator("#search-form button").click()
+    expect(page.locator("#hit-count")).to_be_visible()
+    assert "club=Crystal+Palace" in page.url and "person=" not in page.url  # empty filters left out (JS)
+    dates = page.locator("#hits .hit-head .muted").all_inner_texts()
+    assert dates and all("2023-10-01" <= d <= "2023-10-31" for d in dates)
+    expect(page.locator("input[name=club]")).to_have_value("Crystal Palace")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "evidence_word"),
+    [
+        ("who managed Crystal Palace on 2023-10-01?", "Graham Tilley", "Tilley"),
+        ("who managed Crystal Palace on 2023-12-01?", "Luis Arteaga", "Arteaga"),
+    ],
+)
+def test_ask_shows_answer_and_highlighted_evidence(
+    page: Page, base_url: str, question: str, answer: str, evidence_word: str
+) -> None:
+    page.goto(base_url + "/")
+    page.fill("#home-ask-q", question)
+    page.locator("#home-ask button").click()
+    expect(page.locator("#answer-text")).to_contain_text(answer)
+    cards = page.locator("#evidence .evidence-card")
+    expect(cards.first).to_be_visible()
+    sentences = page.locator("#evidence mark.hl-sentence").all_inner_texts()
+    assert any(evidence_word in s for s in sentences), sentences
+    if "2023-10-01" in question:
+        shot(page, "ask")
+    cards.first.locator("header a").click()
+    expect(page.locator("#article-body mark#focus")).to_be_visible()
+    if "2023-10-01" in question:
+        shot(page, "article")
+
+
+def test_match_page_with_line_ups(page: Page, base_url: str, web_data: WebData) -> None:
+    m = web_data.lineup_match
+    page.goto(f"{base_url}/matches/{m.id}")
+    expect(page.locator("#scoreboard")).to_contain_text(m.home)
+    expect(page.locator("#lineups h3")).to_have_count(2)
+    assert page.locator("#lineups li").count() >= 22
+    expect(page.locator("#referee")).not_to_be_empty()
+    expect(page.locator("#attendance")).not_to_be_empty()
+    expect(page.locator("#goals .goal-timeline li").first).to_be_visible()
+    shot(page, "match")
+    page.locator("#lineups a").first.click()
+    expect(page.locator("#person-name")).to_be_visible()
+
+
+def test_person_and_club_pages(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/people/" + quote("Graham Tilley"))
+    expect(page.locator("#person-name")).to_have_text("Graham Tilley")
+    expect(page.locator("#roles svg.timeline-chart rect").first).to_be_visible()
+    expect(page.locator("#quotes blockquote").first).to_be_visible()
+    shot(page, "person")
+    page.locator("#roles a", has_text="Crystal Palace").first.click()
+    expect(page.locator("#club-name")).to_have_text("Crystal Palace")
+    expect(page.locator("#position svg.position-chart circle").first).to_be_visible()
+    expect(page.locator("#managers")).to_contain_text("Luis Arteaga")
+    expect(page.locator("#results table tbody tr").first).to_be_visible()
+    shot(page, "club")
+
+
+def test_hostile_article_renders_as_text(page: Page, base_url: str, web_data: WebData) -> None:
+    page.goto(f"{base_url}/articles/{web_data.hostile_id}")
+    body = page.locator("#article-body")
+    expect(body).to_contain_text("<script>alert(1)</script>")
+    expect(body).to_contain_text("<b>bold</b> claims & rumours")
+    assert body.locator("script, img, b").count() == 0
+    shot(page, "hostile-article")
+    page.goto(base_url + "/search?q=" + quote("forum strange"))
+    expect(page.locator("#hits")).to_contain_text("strange post")
+    assert page.locator("#hits script, #hits img").count() == 0
+    page.wait_for_timeout(200)  # give a (wrongly) injected handler the chance to fire
+
+
+def test_unknown_pages_are_404(page: Page, base_url: str) -> None:
+    for url in (
+        "/people/" + quote("Nobody Whatsoever Atall"),
+        "/matches/ffffffffffff",
+        "/articles/0000000000",
+    ):
+        response = page.goto(base_url + url)
+        assert response is not None and response.status == 404
+        expect(page.locator("h1")).to_have_text("Not found")
+
+
+def test_works_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(TIMEOUT_MS)
+        pg.goto(base_url + "/search")
+        pg.fill("#search-form input[name=q]", "sacked")
+        pg.locator("#search-form button").click()
+        expect(pg.locator("#hits li.hit").first).to_be_visible()
+        pg.goto(base_url + "/ask")
+        pg.fill("#ask-form input[name=q]", "who managed Crystal Palace on 2023-10-01?")
+        pg.locator("#ask-form button").click()
+        expect(pg.locator("#answer-text")).to_contain_text("Graham Tilley")
+    finally:
+        context.close()

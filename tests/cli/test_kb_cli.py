@@ -94,8 +94,68 @@ def test_check_json_and_status_filter(capsys: pytest.CaptureFixture[str], kb_fil
     assert code == 0 and rows and {r["status"] for r in rows} == {"confirmed"}
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_to_file(capsys: pytest.CaptureFixture[str], kb_file: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"x.{fmt}"
     code, _, err = run(capsys, "export", "--format", fmt, "--out", str(out), "--db", kb_file)
     assert code == 0 and out.stat().st_size > 0 and "wrote" in err
+
+
+@pytest.fixture
+def details_file(tmp_path: Path) -> str:
+    from details_corpus import details_corpus
+
+    from touchline.query.kb import KnowledgeBase
+
+    path = tmp_path / "details.db"
+    kb = KnowledgeBase(SQLiteStore(path))
+    kb.add(details_corpus())
+    kb.close()
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["match", "Everton v Brentford"], "referee: Darren England; attendance: 39,021"),
+        (["match", "Everton", "Brentford"], "line-up Everton:"),
+        (["match", "Everton", "Brentford"], "Doucoure (off 70'), Alcaraz"),
+        (["match", "Everton", "Brentford"], "subs used: Harrison (on 70'), Broja (on 81')"),
+        (["match", "Everton", "Brentford"], "subs not used: Virginia, Young"),
+        (["match", "Everton", "Brentford"], "Norgaard (capt)"),
+        (["match", "Everton", "Brentford"], "yellow card: Idrissa Gueye 33' (Everton)"),
+        (["match", "Everton", "Brentford"], "conflict on attendance: 39021 ("),
+        (["club", "Brentford"], "latest line-up: Everton 1-1 Brentford (2025-03-22)"),
+        (["club", "Brentford"], "subs used: Wissa (on 64')"),
+        (["person", "James", "Tarkowski"], "on 1 team sheet(s), 1 start(s)"),
+        (["person", "James", "Tarkowski"], "for Everton: James Tarkowski (capt)"),
+    ],
+)
+def test_views_show_lineups(
+    capsys: pytest.CaptureFixture[str], details_file: str, argv: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, *argv, "--db", details_file)
+    assert code == 0, err
+    assert expected in out
+
+
+def test_match_by_id_json_has_lineups(capsys: pytest.CaptureFixture[str], details_file: str) -> None:
+    code, out, _ = run(capsys, "match", "Everton", "Brentford", "--json", "--db", details_file)
+    [m] = json.loads(out)
+    code, out, _ = run(capsys, "match", m["id"], "--json", "--db", details_file)
+    [by_id] = json.loads(out)
+    assert code == 0 and by_id["lineups"]["home"][0]["name"] == "Pickford"
+    assert by_id["referee"] == "Darren England" and by_id["attendance"] == 39021
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("table", ["lineups", "cards", "matches"])
+def test_export_match_details(
+    capsys: pytest.CaptureFixture[str], details_file: str, tmp_path: Path, fmt: str, table: str
+) -> None:
+    out = tmp_path / f"{table}.{fmt}"
+    code, _, err = run(
+        capsys, "export", "--format", fmt, "--table", table, "--out", str(out), "--db", details_file
+    )
+    assert code == 0 and f"of {table} to" in err
+    assert int(err.split()[1]) > 0

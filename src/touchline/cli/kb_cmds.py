@@ -16,7 +16,7 @@ from typing import Any
 from touchline.config import settings
 from touchline.errors import StoreError
 from touchline.query.kb import KnowledgeBase
-from touchline.query.types import Cite, to_jsonable
+from touchline.query.types import Cite, MergedLineupEntry, MergedMatch, to_jsonable
 
 Handler = Callable[[KnowledgeBase, argparse.Namespace], int]
 
@@ -80,8 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--table",
         default=None,
-        help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, people, "
-        "tenures, quotes, claims, results, checks",
+        help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, lineups, cards, "
+        "people, tenures, quotes, claims, results, checks",
     )
     p.add_argument("--out", help="output file (default: standard output; required for parquet)")
     _common(p, json_flag=False)
@@ -91,7 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _wrap(handler: Handler) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         db = args.db or settings().default_db
-        if db != ":memory:" and not Path(db).exists():
+        if db != ":memory:" and "://" not in db and not Path(db).exists():
             raise StoreError(f"{db}: no such store; create it with `touchline ingest PATH --db {db}`")
         with KnowledgeBase.open(db) as kb:
             return handler(kb, args)
@@ -178,6 +178,7 @@ def match(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 + (f" {g.minute}'" if g.minute else "")
                 + (f" ({g.team})" if g.team else "")
             )
+        _print_details(m)
         print(
             f"    sources: {', '.join(s.article_id[:12] + ' ' + (s.published or 'undated') for s in m.sources)}"
         )
@@ -188,6 +189,38 @@ def match(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             print(f"    conflict on {c.field}: {values} → chose {c.chosen} ({c.rule})")
         _cite_lines(m.evidence, 2)
     return 0
+
+
+def _print_details(m: MergedMatch) -> None:
+    """Referee, attendance, both team sheets (starters, substitutes with minutes, captain) and cards."""
+    facts = [
+        f"referee: {m.referee}" if m.referee else "",
+        f"attendance: {m.attendance:,}" if m.attendance else "",
+    ]
+    if any(facts):
+        print("    " + "; ".join(f for f in facts if f))
+    for side, club_name in (("home", m.home), ("away", m.away)):
+        sheet = m.lineup(side)
+        if sheet:
+            print(f"    line-up {club_name}:")
+            print_lineup(sheet, indent="      ")
+    for c in m.cards:
+        print(
+            f"    {c.colour} card: {c.person}"
+            + (f" {c.minute}'" if c.minute is not None else "")
+            + (f" ({c.team})" if c.team else "")
+        )
+
+
+def print_lineup(sheet: list[MergedLineupEntry], indent: str = "    ") -> None:
+    starters = [e for e in sheet if e.starter]
+    used = [e for e in sheet if not e.starter and e.subbed_on is not None]
+    unused = [e for e in sheet if not e.starter and e.subbed_on is None]
+    print(f"{indent}starters: " + ", ".join(e.describe() for e in starters))
+    if used:
+        print(f"{indent}subs used: " + ", ".join(e.describe() for e in used))
+    if unused:
+        print(f"{indent}subs not used: " + ", ".join(e.describe() for e in unused))
 
 
 def _club_terms(terms: list[str]) -> list[str]:
@@ -204,7 +237,18 @@ def person(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     tenures = [t for t in kb.tenures if t.person == ent.name]
     quotes = kb.quotes_by(ent.name)
     if args.json:
-        _json({"person": ent, "tenures": tenures, "quotes": [to_jsonable(q.fact) for q in quotes]})
+        sheets = [
+            {"match_id": m.id, "match": m.label(), "team": team, "entry": e}
+            for m, team, e in kb.appearances(ent.name)
+        ]
+        _json(
+            {
+                "person": ent,
+                "tenures": tenures,
+                "quotes": [to_jsonable(q.fact) for q in quotes],
+                "appearances": sheets,
+            }
+        )
         return 0
     print(f"{ent.name}" + (f" — {', '.join(ent.clubs)}" if ent.clubs else ""))
     print(
@@ -212,6 +256,12 @@ def person(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     )
     for t in tenures:
         print(f"  role: {t.describe()}")
+    played = kb.appearances(ent.name)
+    if played:
+        starts = sum(e.starter for _, _, e in played)
+        print(f"  on {len(played)} team sheet(s), {starts} start(s); latest:")
+        for m, team, e in played[-5:]:
+            print(f"    {m.date or 'undated':10}  {m.label()}  for {team}: {e.describe()}")
     for q in quotes[:5]:
         print(f"  quote ({q.ref.published or 'undated'}): “{q.fact.text[:120]}”")
     return 0
@@ -222,10 +272,19 @@ def club(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     matches = kb.find_matches(name)
     tenures = kb.club_tenures(name)
     people = [p for p in kb.people if name in p.clubs]
+    latest = kb.latest_lineup(name)
     if args.json:
-        _json({"club": name, "matches": matches, "tenures": tenures, "people": people})
+        lineup = (
+            {"match_id": latest[0].id, "match": latest[0].label(), "players": latest[1]} if latest else None
+        )
+        _json(
+            {"club": name, "matches": matches, "tenures": tenures, "people": people, "latest_lineup": lineup}
+        )
         return 0
     print(name)
+    if latest:
+        print(f"  latest line-up: {latest[0].label()} [{latest[0].id}]")
+        print_lineup(latest[1])
     events: list[tuple[str, str]] = [(m.date or "", f"match   {m.label()}") for m in matches]
     events += [(t.start or t.first_seen or "", f"role    {t.describe()}") for t in tenures]
     for date, text in sorted(events):

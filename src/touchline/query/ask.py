@@ -9,6 +9,11 @@ Understood question kinds (clubs through the gazetteer, people through the store
 * when did PERSON leave / join CLUB?               → ``tenure``
 * where is / was CLUB in the table (on DATE)?      → ``table``
 
+Many phrasings of each are understood (coached / was in charge of / was the boss of; v / vs / against /
+"when A played B"; "Palace's goals"; "what was X's view on"; "when was X sacked / appointed"), with
+clubs by name or nickname in any case, and dates as a day, a month, a season or a year (see
+``query.dates``).
+
 Each answer carries its evidence (article ids + sentences). When the store has nothing to go on the
 answer says so plainly (``known=False``) instead of guessing.
 """
@@ -17,105 +22,121 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
+from touchline.config import DATA_DIR
 from touchline.errors import QueryError
+from touchline.query.dates import _DMY, _ISO, _MDY, _MY, parse_date, parse_period
 from touchline.query.types import Answer, Cite, MergedMatch
+from touchline.resolve.tenures import InPost
 
 if TYPE_CHECKING:
     from touchline.query.kb import KnowledgeBase
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MON3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS}|{_MON3})\.?,?\s+(\d{{4}})\b", re.I)
-_MDY = re.compile(rf"\b({_MONTHS}|{_MON3})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_MY = re.compile(rf"\b({_MONTHS}|{_MON3})\.?\s+(\d{{4}})\b", re.I)
+_WORD = re.compile(r"[\w&]+(?:['’.-]\w+)*['’]?")
 _SPLIT_V = re.compile(r"\s+(?:v|vs\.?|versus|against|and|-)\s+", re.I)
+
+_SAY = (
+    r"(?:say|said|think|thought|have\s+to\s+say|tell\s+(?:reporters|journalists|the\s+press|the\s+media|us))"
+)
+_LEAVE = r"leave|left|depart|quit|resign|get\s+(?:the\s+)?sack(?:ed)?|stop\s+being|step\s+down|lose\s+(?:his|her|the)\s+job"
+_JOIN = r"join|joined|arrive|take\s+charge|take\s+over|become|start|sign\s+for|get\s+the\s+job"
+_SPELL = r"(?:interim\s+)?(?:spell|time|reign|tenure|stint|job|role)"
 
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quote",
         re.compile(
-            r"\bwhat\s+(?:did|does|has)\s+(?P<person>.+?)\s+(?:say|said|think|thought)\b(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\s*\??$",
+            rf"\bwhat\s+(?:did|does|has|have)\s+(?P<person>.+?)\s+{_SAY}\b(?:\s+(?P<conn>about|on|of|regarding|over|after|before|following|at)\s+(?P<topic>.+?))?\s*\??$",
+            re.I,
+        ),
+    ),
+    (
+        "quote",
+        re.compile(
+            r"\bwhat\s+(?:was|is)\s+(?P<person>.+?)['’]s?\s+(?:view|views|opinion|take|verdict|reaction|thoughts?)\s+(?:on|of|about|regarding|to)\s+(?P<topic>.+?)\s*\??$",
             re.I,
         ),
     ),
     (
         "tenure",
         re.compile(
-            r"\bwhen\s+did\s+(?P<person>.+?)\s+(?P<verb>leave|left|join|joined|arrive|depart|take charge|get sacked|become)\b(?P<rest>.*)$",
+            rf"\bwhen\s+did\s+(?P<person>.+?)['’]s?\s+{_SPELL}\b(?P<rest>.*?)\b(?P<verb>end|finish|start|begin)\b.*$",
             re.I,
         ),
     ),
     (
         "tenure",
+        re.compile(rf"\bwhen\s+did\s+(?P<person>.+?)\s+(?P<verb>{_LEAVE}|{_JOIN})\b(?P<rest>.*)$", re.I),
+    ),
+    (
+        "tenure",
         re.compile(
-            r"\bwhen\s+was\s+(?P<person>.+?)\s+(?P<verb>sacked|fired|dismissed|appointed|hired|named)\b(?P<rest>.*)$",
+            r"\bwhen\s+was\s+(?P<person>.+?)\s+(?P<verb>sacked|fired|dismissed|let\s+go|appointed|hired|named|unveiled)\b(?P<rest>.*)$",
             re.I,
         ),
     ),
-    ("scorers", re.compile(r"\bwho\s+scored\b(?P<rest>.*)$", re.I)),
+    (
+        "scorers",
+        re.compile(
+            r"\b(?:who|which\s+(?:players?|men))\b.*?\b(?P<verb>scored|scorers?|goalscorers?|found\s+the\s+net|got\b.*\bgoals?)\b(?P<rest>.*)$",
+            re.I,
+        ),
+    ),
     ("score", re.compile(r"\b(?:score|result|final score)\b\s*(?:of|in|for|between)?\s*(?P<rest>.*)$", re.I)),
+    ("score", re.compile(r"\bhow\s+did\s+(?P<rest>.+?)\s+(?:get\s+on|do|fare)\b(?P<tail>.*)$", re.I)),
     (
         "table",
         re.compile(
-            r"\b(?:where|what\s+position|which\s+position)\b.*\b(?:table|league|standings|position|placed|stand)\b",
+            r"\b(?:where\b.*\b(?:table|league|standings|position|placed|stand|sit|lie|finish)|(?:what|which)\s+(?:position|place)\b"
+            r"|(?:league|table)\s+(?:position|place|standing)\b|position\s+in\s+the\s+(?:table|league|standings)\b)",
             re.I,
         ),
     ),
-    ("manager", re.compile(r"\bwho\b.*\b(?:manag\w*|coach\w*|boss|in charge)\b", re.I)),
+    ("manager", re.compile(r"\bwho\b.*\b(?:manag\w*|coach\w*|boss|in\s+charge|gaffer)\b", re.I)),
 )
+LEAVING = re.compile(rf"^(?:{_LEAVE}|end|finish|sacked|fired|dismissed|let\s+go)$", re.I)
 
 
-def parse_date(text: str) -> str | None:
-    m = _ISO.search(text)
-    if m:
-        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for rx, order in ((_DMY, "dmy"), (_MDY, "mdy")):
-        m = rx.search(text)
-        if m:
-            day, mon, year = (
-                (m.group(1), m.group(2), m.group(3))
-                if order == "dmy"
-                else (m.group(2), m.group(1), m.group(3))
-            )
-            month = next(
-                i for i, name in enumerate(_MONTHS.split("|"), 1) if name.startswith(mon.lower()[:3])
-            )
-            return _valid(int(year), month, int(day))
-    m = _MY.search(text)
-    if m:  # a month: its middle day stands for it
-        month = next(
-            i for i, name in enumerate(_MONTHS.split("|"), 1) if name.startswith(m.group(1).lower()[:3])
-        )
-        return _valid(int(m.group(2)), month, 15)
-    return None
+def club_spans(kb: KnowledgeBase, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, club) for every club named in ``text``, in order of position.
 
-
-def _valid(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
+    Questions are short and often lowercase ("who was in charge of saints"), which defeats the
+    capitalisation cues the prose scanner relies on; so after the scanner every run of up to five words
+    not yet covered is looked up as a whole alias, longest first, with the clubs the store knows as
+    context (that is what makes "Saints" mean Southampton). Clubs the store knows but the gazetteer does
+    not (e.g. from an imported ledger) are matched by name last.
+    """
+    found: list[tuple[int, int, str]] = []
+    for g in kb.gazetteer.scan(text, context_clubs=kb.known_clubs):
+        if g.kind == "club":
+            found.append((g.start, g.end, g.canonical))
+    tokens = [(t.start(), t.end()) for t in _WORD.finditer(text)]
+    for n in range(min(5, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            if any(s < end and start < e for s, e, _ in found):
+                continue
+            phrase = re.sub(r"['’]s?$", "", text[start:end])
+            club = kb.gazetteer.club(phrase, context=kb.known_clubs)
+            if club:
+                found.append((start, end, club))
+    folded = text.casefold()
+    for name in sorted(kb.known_clubs, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    return sorted(found)
 
 
 def clubs_in(kb: KnowledgeBase, text: str) -> list[str]:
-    """Clubs named in ``text``, in order (the gazetteer, also tried on the title-cased text)."""
-    found: list[tuple[int, str]] = []
-    for variant in (text, text.title()):
-        for g in kb.gazetteer.scan(variant, context_clubs=kb.known_clubs):
-            if g.kind == "club" and all(g.canonical != c for _, c in found):
-                found.append((g.start, g.canonical))
-        if found:
-            break
-    if not found:  # clubs the store knows but the gazetteer does not (e.g. from an imported ledger)
-        folded = text.casefold()
-        for name in sorted(kb.known_clubs, key=len, reverse=True):
-            m = re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded)
-            if m and not any(start <= m.start() < start + len(c) for start, c in found):
-                found.append((m.start(), name))
-    return [c for _, c in sorted(found)]
+    """Clubs named in ``text``, in order of position (see ``club_spans``)."""
+    out: list[str] = []
+    for _, _, club in club_spans(kb, text):
+        if club not in out:
+            out.append(club)
+    return out
 
 
 def _strip_date(text: str) -> str:
@@ -132,7 +153,8 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
             try:
                 return HANDLERS[kind](kb, q, m)
             except QueryError as exc:
-                return Answer(q, kind, f"I don't know: {exc}.", False)
+                retry = _with_spelling_fixed(kb, q, kind, rx)
+                return retry or Answer(q, kind, f"I don't know: {exc}.", False)
     return Answer(
         q,
         "unknown",
@@ -143,13 +165,65 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     )
 
 
+@cache
+def _question_words() -> frozenset[str]:
+    path = DATA_DIR / "query" / "question_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _with_spelling_fixed(kb: KnowledgeBase, q: str, kind: str, rx: re.Pattern[str]) -> Answer | None:
+    """When a question names no club the gazetteer knows, read a close spelling of one ("Southamptn")
+    as that club, and say so in the answer; None when there is no such reading or it does not help."""
+    if kind not in ("manager", "score", "scorers", "table"):
+        return None
+    covered = [(s, e) for s, e, _ in club_spans(kb, q)]
+    tokens = [(t.start(), t.end()) for t in _WORD.finditer(q)]
+    fixed, notes = q, []
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            words = q[start:end].casefold().split()
+            if any(s < end and start < e for s, e in covered) or any(w in _question_words() for w in words):
+                continue
+            if len(words[0]) < 3 or len(words[-1]) < 3:  # "Palce on": edges are never short words
+                continue
+            if len(q[start:end]) < 6 or kb.gazetteer.club(q[start:end], context=kb.known_clubs):
+                continue
+            club = kb.gazetteer.club(q[start:end], fuzzy=True)
+            if club:
+                covered.append((start, end))
+                notes.append(f"'{q[start:end]}' as {club}")
+                fixed = fixed.replace(q[start:end], club, 1)
+    m = rx.search(fixed) if notes else None
+    if m is None:
+        return None
+    try:
+        found = HANDLERS[kind](kb, fixed, m)
+    except QueryError:
+        return None
+    found.question = q
+    found.text = f"(reading {', '.join(notes)}) {found.text}"
+    return found
+
+
 def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     clubs = clubs_in(kb, q)
     if not clubs:
         raise QueryError("no club named in the question")
     club = clubs[0]
-    date = parse_date(q)
-    if date is None:
+    period = parse_period(q)
+    note = ""
+    if period is None and len(clubs) > 1:  # "who was in charge of A when they played B": that match's day
+        met = [x for x in kb.find_matches(club, clubs[1]) if x.date and len(x.date) == 10]
+        days = sorted({x.date for x in met if x.date})
+        if not days:
+            raise QueryError(f"no dated match of {club} v {clubs[1]} is stored to say when")
+        if len(days) > 1:
+            raise QueryError(f"{club} and {clubs[1]} met on {', '.join(days)}: say which date")
+        period = (days[0], days[0])
+        note = f" (the day of {met[0].label()})"
+    if period is None:
         latest = sorted(
             (t for t in kb.club_tenures(club) if t.role in ("manager", "interim_manager")),
             key=lambda t: t.last_seen or "",
@@ -158,25 +232,56 @@ def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             return Answer(
                 q, "manager", f"I don't know who managed {club}: no stored report names a manager.", False
             )
-        date = latest[-1].last_seen or ""
-    found = kb.in_post(club, date)
+        day = latest[-1].last_seen or ""
+        period = (day, day)
+    first, last = period
+    when = f"on {first}" if first == last else f"between {first} and {last}"
+    found = _in_post_over(kb, club, first, last)
     if not found:
         return Answer(
             q,
             "manager",
-            f"I don't know who managed {club} on {date}: no stored report covers that date.",
+            f"I don't know who managed {club} {when}: no stored report covers that date.",
             False,
         )
     lines = []
     evidence: list[Cite] = []
+    clash = first == last and sum(f.certain and f.tenure.role == "manager" for f in found) > 1
+    if clash:  # two permanent managers on one day: the reports disagree; the better supported first
+        found.sort(key=lambda f: (not f.certain, -_support(f.tenure.evidence), f.tenure.role != "manager"))
     for f in found:
         t = f.tenure
         role = "interim manager" if t.role == "interim_manager" else "manager"
         qualifier = "" if f.certain else f" (probably: {f.note})"
+        if clash and f.certain:
+            n = _support(t.evidence)
+            qualifier = f" ({n} report{'s' if n != 1 else ''})"
         lines.append(f"{t.person} ({role}){qualifier}")
-        evidence += sorted(t.evidence, key=lambda c: _days_apart(c.published, date))
-    text = f"{club} on {date}: " + "; ".join(lines)
+        evidence += sorted(t.evidence, key=lambda c: _days_apart(c.published, first))
+    prefix = "the reports disagree: " if clash else ""
+    text = f"{club} {when}: {prefix}" + "; ".join(lines)
+    if first == last:  # the form earlier callers read: "CLUB on DATE: ..."
+        text = f"{club} on {first}{note}: {prefix}" + "; ".join(lines)
     return Answer(q, "manager", text, True, evidence, [f.tenure for f in found])
+
+
+def _support(evidence: list[Cite]) -> int:
+    return len({c.article_id for c in evidence})
+
+
+def _in_post_over(kb: KnowledgeBase, club: str, first: str, last: str) -> list[InPost]:
+    """Everyone in post at ``club`` on some day from ``first`` to ``last`` (sampled weekly), in order."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    days = [start + dt.timedelta(days=i) for i in range(0, (end - start).days + 1, 7)]
+    if days[-1] != end:
+        days.append(end)
+    found: dict[int, InPost] = {}
+    for day in days:
+        for f in kb.in_post(club, day.isoformat()):
+            have = found.get(id(f.tenure))
+            if have is None or (f.certain and not have.certain):
+                found[id(f.tenure)] = f
+    return sorted(found.values(), key=lambda f: (f.tenure.start or f.tenure.first_seen or "", not f.certain))
 
 
 def _days_apart(a: str | None, b: str) -> int:
@@ -199,15 +304,30 @@ def _pair(kb: KnowledgeBase, rest: str) -> tuple[str, str | None]:
     return names[0], names[1] if len(names) > 1 else None
 
 
+def _matches_in(kb: KnowledgeBase, a: str, b: str | None, q: str) -> list[MergedMatch]:
+    """Matches of ``a`` (v ``b``) on the day the question names (within three days) or in its span."""
+    period = parse_period(q)
+    if period is None:
+        return kb.find_matches(a, b)
+    first, last = period
+    if first == last:
+        return kb.find_matches(a, b, first)
+    return [
+        x for x in kb.find_matches(a, b) if x.date and first[: len(x.date)] <= x.date <= last[: len(x.date)]
+    ]
+
+
 def _match_evidence(m: MergedMatch) -> list[Cite]:
     return m.evidence + [c for g in m.goals for c in g.evidence]
 
 
 def _score(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
-    rest = m.group("rest") if clubs_in(kb, m.group("rest")) else q
+    rest = m.group("rest")
+    if not clubs_in(kb, rest) or (len(clubs_in(kb, rest)) < 2 and len(clubs_in(kb, q)) >= 2):
+        rest = q
     a, b = _pair(kb, rest)
     date = parse_date(q)
-    found = [x for x in kb.find_matches(a, b, date) if x.score]
+    found = [x for x in _matches_in(kb, a, b, q) if x.score]
     if not found:
         return Answer(
             q,
@@ -226,18 +346,35 @@ def _score(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
 
 
 def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
-    rest = m.group("rest")
-    for_part = re.search(
-        r"\bfor\s+(?P<club>.+?)(?:\s+(?:against|v|vs\.?|versus)\s+(?P<other>.+?))?\s*\??$", rest, re.I
-    )
-    if for_part:
-        club = kb.club_name(_strip_date(for_part.group("club")))
-        other = kb.club_name(_strip_date(for_part.group("other"))) if for_part.group("other") else None
-    else:  # "who scored in A v B": both sides
-        club, other = _pair(kb, rest)
+    """The scoring club is the one after "for" or written possessive ("Palace's goals"); the other is the
+    opponent. With no scoring club marked, both sides' scorers are given."""
+    spans = club_spans(kb, q)
+    scoring = [
+        c
+        for start, end, c in spans
+        if re.search(r"\bfor\s+(?:the\s+)?$", q[:start], re.I)
+        or q[start:end].endswith(("'s", "’s", "'", "’"))
+        or q[end : end + 1] in ("'", "’")
+    ]
+    clubs = list(dict.fromkeys(c for _, _, c in spans))
+    if not scoring:
+        named = re.search(r"\bfor\s+(?P<club>.+?)(?:\s+(?:against|v|vs\.?|versus)\s+|\s*\??$)", q, re.I)
+        if named and _strip_date(named.group("club")):
+            scoring = [kb.club_name(_strip_date(named.group("club")))]  # raises when the club is unknown
+    if not scoring:
+        if not clubs:
+            raise QueryError("no club named in the question")
+        club, other = clubs[0], clubs[1] if len(clubs) > 1 else None
         return _all_scorers(kb, q, club, other)
-    date = parse_date(q)
-    found = [x for x in kb.find_matches(club, other, date) if x.status == "played"]
+    club = scoring[0]
+    others = [c for c in clubs if c != club]
+    other = others[0] if others else None
+    against = re.search(r"\b(?:against|v|vs\.?|versus|playing|beat|at|in)\s+(?P<other>.+?)\s*\??$", q, re.I)
+    if other is None and against and not clubs_in(kb, against.group("other")):
+        text = _strip_date(against.group("other"))
+        if text and not re.fullmatch(r"(?:the\s+)?(?:game|match|cup|league|final)", text, re.I):
+            other = kb.club_name(text)  # raises when the opponent is not known
+    found = [x for x in _matches_in(kb, club, other, q) if x.status == "played"]
     if not found:
         return Answer(
             q,
@@ -262,7 +399,7 @@ def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
 
 
 def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:
-    found = [x for x in kb.find_matches(a, b, parse_date(q)) if x.status == "played"]
+    found = [x for x in _matches_in(kb, a, b, q) if x.status == "played"]
     if not found:
         return Answer(
             q, "scorers", f"I don't know: no stored report of {a}" + (f" v {b}" if b else "") + ".", False
@@ -284,13 +421,56 @@ def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:
     return Answer(q, "scorers", " | ".join(parts), bool(evidence), evidence, found)
 
 
+_MATCH_WORDS = frozenset(
+    {"the", "a", "game", "match", "defeat", "win", "draw", "loss", "victory", "clash", "tie", "against"}
+    | {"v", "vs", "versus", "home", "away", "their", "his", "her", "at", "in", "to", "over", "with"}
+    | {"cup", "league", "final", "semi-final", "quarter-final", "derby", "fixture", "trip", "visit", "loss"}
+)
+_AROUND_WORDS = ("before", "after", "following")
+AROUND_MATCH_DAYS = 7  # "after the game" = reports within a week after it; "before" = within a week before
+
+
+def _around(when: str, match_day: str | None, published: str | None) -> bool:
+    """Whether a report published on ``published`` is "before"/"after" a match on ``match_day``."""
+    if when not in _AROUND_WORDS or not match_day or not published:
+        return True
+    gap = -_days_apart(published, match_day) if published < match_day else _days_apart(published, match_day)
+    if when == "before":
+        return -AROUND_MATCH_DAYS <= gap < 0
+    return 0 <= gap <= AROUND_MATCH_DAYS
+
+
 def _quote(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
+    """Quotes of a person, on a topic (words of the quote), or around a match when the topic names a
+    club ("after the Brighton defeat": quotes in the reports of that match)."""
     person = kb.person_name(m.group("person"))
     topic = (m.group("topic") or "").strip(" ?") or None
-    found = kb.quotes_by(person, topic)
+    spans = club_spans(kb, topic) if topic else []
+    if topic and spans:
+        rest = topic
+        for start, end, _ in reversed(spans):
+            rest = rest[:start] + " " + rest[end:]
+        words = [w for w in re.findall(r"[\w'’-]+", _strip_date(rest).casefold()) if w not in _MATCH_WORDS]
+        other = spans[1][2] if len(spans) > 1 else None
+        matches = _matches_in(kb, spans[0][2], other, topic)
+        if other is None:  # "after the win at Villa": Villa against the speaker's club, when known
+            own = {t.club for t in kb.tenures if t.person == person} - {spans[0][2]}
+            matches = [x for x in matches if {x.home, x.away} & own] or matches
+        when = (m.groupdict().get("conn") or "").casefold()
+        # before/after a match: its reports, and other articles about the club in the week around it
+        about = kb.store.article_ids_about(club=spans[0][2]) if when in _AROUND_WORDS else set()
+        found = []
+        for r in kb.quotes_by(person, " ".join(words) or None):
+            for x in matches:
+                linked = r.ref.article_id in about or any(s.article_id == r.ref.article_id for s in x.sources)
+                if linked and _around(when, x.date, r.ref.published):
+                    found.append(r)
+                    break
+    else:
+        found = kb.quotes_by(person, topic)
     if not found:
-        about = f" about {topic}" if topic else ""
-        return Answer(q, "quote", f"I don't know: no stored quote of {person}{about}.", False)
+        subject = f" about {topic}" if topic else ""
+        return Answer(q, "quote", f"I don't know: no stored quote of {person}{subject}.", False)
     texts = [f"“{r.fact.text}” ({r.ref.published or 'undated'})" for r in found[:3]]
     evidence = [c for r in found for c in kb.evidence_for(r)]
     return Answer(q, "quote", f"{person}: " + " | ".join(texts), True, evidence, found)
@@ -298,10 +478,16 @@ def _quote(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
 
 def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     person = kb.person_name(m.group("person"))
-    verb = m.group("verb").lower()
-    leaving = verb in ("leave", "left", "depart", "get sacked", "sacked", "fired", "dismissed")
-    clubs = clubs_in(kb, m.group("rest"))
+    verb = " ".join(m.group("verb").lower().split())
+    leaving = bool(LEAVING.match(verb))
+    clubs = clubs_in(kb, m.group("rest")) or clubs_in(kb, q[m.end("person") :])
     tenures = [t for t in kb.tenures if t.person == person and (not clubs or t.club == clubs[0])]
+    roles = {t.role for t in tenures}
+    asked = [r for r in roles if r.replace("_", " ") in q.casefold()]
+    if "interim" in q.casefold():
+        asked = [r for r in roles if r.startswith("interim")] or asked
+    if asked:  # the question names the role ("interim manager"): answer for that role only
+        tenures = [t for t in tenures if t.role in asked]
     if not tenures:
         return Answer(
             q,
@@ -309,27 +495,37 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             f"I don't know: no stored role of {person}" + (f" at {clubs[0]}" if clubs else "") + ".",
             False,
         )
-    parts, evidence = [], []
-    for t in tenures:
+    known_parts: list[str] = []
+    unknown_parts: list[str] = []
+    evidence: list[Cite] = []
+    for t in sorted(
+        tenures, key=lambda t: (t.role not in ("manager", "interim_manager"), t.first_seen or "")
+    ):
+        role = t.role.replace("_", " ")
         if leaving:
             if not t.end:
-                parts.append(
-                    f"no departure of {person} from {t.club} is reported (last seen as {t.role.replace('_', ' ')} on {t.last_seen})"
+                unknown_parts.append(
+                    f"no departure of {person} from {t.club} is reported (last seen as {role} on {t.last_seen})"
                 )
                 continue
             when = t.end if t.end_exact else f"on or before {t.end}"
-            parts.append(f"{person} left {t.club} ({t.role.replace('_', ' ')}) {when}")
+            known_parts.append(f"{person} left {t.club} ({role}) {when}")
+        elif t.start:
+            when = (
+                f"on {t.start}"
+                if t.start_exact
+                else f"on or before {t.start} (when the appointment was reported)"
+            )
+            known_parts.append(f"{person} joined {t.club} as {role} {when}")
         else:
-            if t.start and t.start_exact:
-                parts.append(f"{person} joined {t.club} as {t.role.replace('_', ' ')} on {t.start}")
-            else:
-                parts.append(
-                    f"the start of {person}'s spell at {t.club} is not reported (first seen as {t.role.replace('_', ' ')} on {t.first_seen})"
-                )
-                continue
+            unknown_parts.append(
+                f"the start of {person}'s spell at {t.club} is not reported (first seen as {role} on {t.first_seen})"
+            )
+            continue
         evidence += t.evidence
-    known = bool(evidence)
-    return Answer(q, "tenure", "; ".join(parts), known, evidence, tenures)
+    if known_parts:
+        return Answer(q, "tenure", "; ".join(known_parts), True, evidence, tenures)
+    return Answer(q, "tenure", "I don't know: " + "; ".join(unknown_parts), False, [], tenures)
 
 
 def _table(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
@@ -340,7 +536,8 @@ def _table(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     if not clubs:
         raise QueryError("no club named in the question")
     club = clubs[0]
-    date = parse_date(q) or dt.date.today().isoformat()
+    period = parse_period(q)  # a span (a month, "2024-25") is asked about as of its last day
+    date = min(period[1], dt.date.today().isoformat()) if period else dt.date.today().isoformat()
     season = season_of(date)
     comp = _Checker(kb).league_of(club, season)
     if comp is None:

@@ -19,7 +19,80 @@ from touchline.errors import QueryError
 if TYPE_CHECKING:
     from touchline.query.kb import KnowledgeBase
 
-TABLES = ("articles", "matches", "goals", "people", "tenures", "quotes", "claims", "results", "checks")
+TABLES = (
+    "articles",
+    "matches",
+    "goals",
+    "lineups",
+    "cards",
+    "people",
+    "tenures",
+    "quotes",
+    "claims",
+    "results",
+    "checks",
+)
+# the columns of every flat table, so an empty table still exports its header / schema
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "matches": (
+        "match_id",
+        "date",
+        "competition",
+        "home",
+        "away",
+        "home_score",
+        "away_score",
+        "status",
+        "venue",
+        "round",
+        "referee",
+        "attendance",
+        "article_ids",
+        "conflicts",
+    ),
+    "goals": ("match_id", "date", "scorer", "team", "minute", "added", "kind", "article_ids"),
+    "lineups": (
+        "match_id",
+        "date",
+        "team",
+        "side",
+        "name",
+        "starter",
+        "subbed_on",
+        "subbed_off",
+        "captain",
+        "article_id",
+    ),
+    "cards": ("match_id", "date", "person", "team", "minute", "colour", "article_ids"),
+    "people": ("name", "clubs", "mentions", "first_seen", "last_seen", "article_ids"),
+    "tenures": (
+        "person",
+        "club",
+        "role",
+        "start",
+        "start_exact",
+        "end",
+        "end_exact",
+        "first_seen",
+        "last_seen",
+        "article_ids",
+    ),
+    "quotes": ("speaker", "text", "published", "article_id"),
+    "claims": ("kind", "subject", "value", "published", "article_id", "evidence"),
+    "results": (
+        "competition",
+        "season",
+        "date",
+        "home",
+        "away",
+        "home_score",
+        "away_score",
+        "round",
+        "stage",
+        "source",
+    ),
+    "checks": ("kind", "subject", "statement", "status", "reason", "contradicting_source", "article_ids"),
+}
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -41,6 +114,8 @@ def rows(kb: KnowledgeBase, table: str) -> Iterator[dict[str, Any]]:
                 "status": m.status,
                 "venue": m.venue,
                 "round": m.round,
+                "referee": m.referee,
+                "attendance": m.attendance,
                 "article_ids": " ".join(m.article_ids),
                 "conflicts": "; ".join(f"{c.field}: chose {c.chosen} ({c.rule})" for c in m.conflicts),
             }
@@ -56,6 +131,35 @@ def rows(kb: KnowledgeBase, table: str) -> Iterator[dict[str, Any]]:
                     "added": g.added,
                     "kind": g.kind,
                     "article_ids": " ".join(s.article_id for s in g.sources),
+                }
+    elif table == "lineups":
+        for m in kb.matches:
+            for side, club in (("home", m.home), ("away", m.away)):
+                ref = m.lineup_sources.get(side)
+                for e in m.lineup(side):
+                    yield {
+                        "match_id": m.id,
+                        "date": m.date,
+                        "team": club,
+                        "side": side,
+                        "name": e.name,
+                        "starter": e.starter,
+                        "subbed_on": e.subbed_on,
+                        "subbed_off": e.subbed_off,
+                        "captain": e.captain,
+                        "article_id": ref.article_id if ref else None,
+                    }
+    elif table == "cards":
+        for m in kb.matches:
+            for card in m.cards:
+                yield {
+                    "match_id": m.id,
+                    "date": m.date,
+                    "person": card.person,
+                    "team": card.team,
+                    "minute": card.minute,
+                    "colour": card.colour,
+                    "article_ids": " ".join(s.article_id for s in card.sources),
                 }
     elif table == "people":
         for p in kb.people:
@@ -145,17 +249,16 @@ def export(kb: KnowledgeBase, fmt: str, table: str, out: str | None) -> int:
         return _write_text(out, (json.dumps(r, ensure_ascii=False) + "\n" for r in data))
     if fmt == "csv":
         buf = io.StringIO()
-        if data:
-            writer = csv.DictWriter(buf, fieldnames=list(data[0]))
-            writer.writeheader()
-            writer.writerows(data)
+        writer = csv.DictWriter(buf, fieldnames=list(COLUMNS[table]))
+        writer.writeheader()
+        writer.writerows(data)
         _write_text(out, iter([buf.getvalue()]))
         return len(data)
     if not out:
         raise QueryError("Parquet is binary: give an output file with --out")
     import pandas as pd
 
-    pd.DataFrame(data).to_parquet(out, index=False)
+    pd.DataFrame(data, columns=list(COLUMNS[table])).to_parquet(out, index=False)
     return len(data)
 
 

@@ -13,21 +13,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from touchline.errors import QueryError
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import ArticleFacts, Person, Quote
+from touchline.query.quote_table import QuoteRow
 from touchline.query.types import (
     Answer,
     CheckResult,
     Cite,
     Hit,
+    MergedLineupEntry,
     MergedMatch,
     PersonEntity,
     Table,
     Tenure,
     cites,
 )
+from touchline.resolve.details import attach_details
 from touchline.resolve.matches import merge_matches
 from touchline.resolve.people import canonical_names, merge_people
 from touchline.resolve.tenures import InPost, build_tenures, in_post
@@ -95,7 +99,7 @@ class KnowledgeBase:
     @cached_property
     def matches(self) -> list[MergedMatch]:
         """Every match, merged across the articles that report it, oldest first."""
-        return merge_matches(self.store.matches())
+        return merge_matches(attach_details(self.store, self.store.matches()))
 
     @cached_property
     def _people_records(self) -> list[FactRecord[Person]]:
@@ -117,6 +121,8 @@ class KnowledgeBase:
 
         names = {p.name for p in self.people} | {t.person for t in self.tenures}
         names |= {q.fact.speaker for q in self.store.quotes() if q.fact.speaker}
+        sheets = {e.name for m in self.matches for side in ("home", "away") for e in m.lineup(side)}
+        names |= {n for n in sheets if len(n.split()) > 1}  # a bare surname on a sheet is nobody yet
         return {fold(n): n for n in sorted(names)}
 
     @cached_property
@@ -172,6 +178,38 @@ class KnowledgeBase:
             if date and not m.date:
                 continue
             out.append(m)
+        return out
+
+    def latest_lineup(
+        self, club: str, before: str | None = None
+    ) -> tuple[MergedMatch, list[MergedLineupEntry]] | None:
+        """The most recent match (on or before ``before``) with a team sheet for ``club``, and that sheet."""
+        for m in reversed(self.matches):
+            if before and (not m.date or m.date > before):
+                continue
+            sheet = m.lineup(club)
+            if sheet:
+                return m, sheet
+        return None
+
+    def appearances(self, name: str) -> list[tuple[MergedMatch, str, MergedLineupEntry]]:
+        """Team sheets naming this person, oldest first: (match, club, entry). A bare surname on a sheet
+        counts only for a club the person is known at (surname + club, never surname alone)."""
+        from touchline.resolve.details import surname_key
+
+        canon = self.person_name(name)
+        ent = next((p for p in self.people if p.name == canon), None)
+        clubs = set(ent.clubs) if ent else set()
+        clubs |= {t.club for t in self.tenures if t.person == canon}
+        raw = {n for n, c in self.name_map.items() if c == canon} | {canon}
+        out = []
+        for m in self.matches:
+            for side, club in (("home", m.home), ("away", m.away)):
+                for e in m.lineup(side):
+                    same = e.name in raw or self.name_map.get(e.name) == canon
+                    bare = len(e.name.split()) == 1 and surname_key(e.name) == surname_key(canon)
+                    if same or (bare and club in clubs):
+                        out.append((m, club, e))
         return out
 
     def match(self, ident: str) -> MergedMatch | None:
@@ -267,6 +305,24 @@ class KnowledgeBase:
 
     def evidence_for(self, facts: FactRecord[Quote]) -> list[Cite]:
         return cites(facts.ref, facts.fact.evidence)
+
+    def quote_rows(
+        self,
+        speaker: str | None = None,
+        club: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[QuoteRow]:
+        """Quotes as rows: article, speaker's role and club at the time, the match it followed."""
+        from touchline.query.quote_table import quote_rows
+
+        return quote_rows(self, speaker=speaker, club=club, date_from=date_from, date_to=date_to)
+
+    def quotes_frame(self, **filters: str | None) -> Any:
+        """``quote_rows`` as a pandas DataFrame, for analysis (same filters)."""
+        from touchline.query.quote_table import quotes_frame
+
+        return quotes_frame(self, **filters)
 
 
 def _near(a: str, b: str, days: int = 3) -> bool:

@@ -57,8 +57,41 @@ class MergedGoal:
 
 
 @dataclass
+class MergedLineupEntry:
+    """One player on a team sheet: starter or substitute, minutes on/off, captain."""
+
+    name: str
+    starter: bool = True
+    subbed_on: int | None = None
+    subbed_off: int | None = None
+    captain: bool = False
+
+    def describe(self) -> str:
+        marks = [m for m in ("capt" if self.captain else "",) if m]
+        if self.subbed_on is not None:
+            marks.append(f"on {self.subbed_on}'")
+        if self.subbed_off is not None:
+            marks.append(f"off {self.subbed_off}'")
+        return self.name + (f" ({', '.join(marks)})" if marks else "")
+
+
+@dataclass
+class MergedCard:
+    person: str
+    team: str | None
+    minute: int | None
+    colour: str
+    sources: list[SourceRef] = field(default_factory=list)
+    evidence: list[Cite] = field(default_factory=list)
+
+
+@dataclass
 class MergedMatch:
-    """One real match, merged from every article that mentions it."""
+    """One real match, merged from every article that mentions it.
+
+    ``lineups`` is keyed ``"home"``/``"away"`` as oriented in this merged match (the fullest team sheet
+    the sources give for each side); ``lineup_sources`` names the article each side was taken from.
+    """
 
     id: str
     home: str
@@ -75,6 +108,19 @@ class MergedMatch:
     evidence: list[Cite]
     conflicts: list[Conflict] = field(default_factory=list)
     score_rule: str | None = None  # which rule chose the score when sources disagreed
+    lineups: dict[str, list[MergedLineupEntry]] | None = None
+    lineup_sources: dict[str, SourceRef] = field(default_factory=dict)
+    cards: list[MergedCard] = field(default_factory=list)
+    referee: str | None = None
+    attendance: int | None = None
+
+    def side_of(self, club: str) -> str | None:
+        return "home" if club == self.home else "away" if club == self.away else None
+
+    def lineup(self, club_or_side: str) -> list[MergedLineupEntry]:
+        """The team sheet of ``club_or_side`` (a club of this match, or "home"/"away"); empty when unknown."""
+        side = club_or_side if club_or_side in ("home", "away") else self.side_of(club_or_side)
+        return list((self.lineups or {}).get(side or "", []))
 
     @property
     def score(self) -> str | None:
@@ -218,6 +264,8 @@ def to_jsonable(obj: Any) -> Any:
             if hasattr(type(obj), name) and isinstance(getattr(type(obj), name), property):
                 d[name] = getattr(obj, name)
         return d
-    if isinstance(obj, list):
+    if isinstance(obj, list | tuple):
         return [to_jsonable(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
     return obj

@@ -12,6 +12,9 @@ first rule that separates them, in this order:
 3. a dated fact (exact match date) over a vague one,
 4. more sources over fewer,
 5. the latest report.
+
+Goals are merged by scorer and minute; one minute credited to different scorers is a ``Conflict``
+chosen by the same rules. Team sheets, cards, referee and attendance: see ``resolve.details``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 
 from touchline.models import Match
 from touchline.query.types import Cite, Conflict, MergedGoal, MergedMatch, SourcedValue, cites
+from touchline.resolve.details import merge_cards, merge_lineups, merge_officials
 from touchline.store.base import FactRecord, SourceRef
 
 SAME_MATCH_DAYS = 3
@@ -181,6 +185,9 @@ def _build(reports: list[_Report]) -> MergedMatch:
         else ("scheduled" if "scheduled" in statuses else "unknown")
     )
     goals = _merge_goals(reports, conflicts)
+    lineups, lineup_sources = merge_lineups(reports, conflicts)
+    cards = merge_cards(reports, conflicts)
+    referee, attendance = merge_officials(reports, _choose, conflicts)
     sources: list[SourceRef] = []
     for r in sorted(reports, key=lambda r: r.ref.published or ""):
         if r.ref not in sources:
@@ -203,12 +210,17 @@ def _build(reports: list[_Report]) -> MergedMatch:
         evidence,
         conflicts,
         score_rule,
+        lineups,
+        lineup_sources,
+        cards,
+        referee,
+        attendance,
     )
 
 
 def _merge_goals(reports: list[_Report], conflicts: list[Conflict]) -> list[MergedGoal]:
     merged: list[MergedGoal] = []
-    by_minute: dict[tuple[int, int | None], list[tuple[str, SourceRef]]] = {}
+    by_minute: dict[tuple[int, int | None], list[tuple[str, SourceRef, tuple[int, int, int]]]] = {}
     for r in sorted(reports, key=lambda r: r.trust(), reverse=True):
         for g in r.match.goals:
             same = next(
@@ -229,15 +241,22 @@ def _merge_goals(reports: list[_Report], conflicts: list[Conflict]) -> list[Merg
                 same.sources.append(r.ref)
             same.evidence += cites(r.ref, g.evidence)
             if g.minute is not None:
-                by_minute.setdefault((g.minute, g.added), []).append((g.scorer, r.ref))
+                by_minute.setdefault((g.minute, g.added), []).append((g.scorer, r.ref, r.trust()))
     for (minute, added), entries in by_minute.items():
-        scorers = {s for s, _ in entries}
+        scorers = {s for s, _, _ in entries}
         if len(scorers) > 1:
-            values = [SourcedValue(s, [ref for x, ref in entries if x == s]) for s in sorted(scorers)]
-            chosen = max(values, key=lambda v: len(v.sources)).value
+
+            def rank(
+                name: str, entries: list[tuple[str, SourceRef, tuple[int, int, int]]] = entries
+            ) -> tuple[int, int, int, int, str]:
+                mine = [(t, ref) for x, ref, t in entries if x == name]
+                return (*max(t for t, _ in mine), len(mine), max(ref.published or "" for _, ref in mine))
+
+            ranked = sorted(scorers, key=rank, reverse=True)
+            values = [SourcedValue(s, [ref for x, ref, _ in entries if x == s]) for s in ranked]
+            top, second = rank(ranked[0]), rank(ranked[1])
+            rule = next((RULES[i] for i in range(len(RULES)) if top[i] != second[i]), "first report")
             label = f"scorer at {minute}'" + (f"+{added}" if added else "")
-            conflicts.append(
-                Conflict(label, values, chosen, "most trusted report first, then majority of sources")
-            )
+            conflicts.append(Conflict(label, values, ranked[0], rule))
     merged.sort(key=lambda g: (g.minute is None, g.minute or 0))
     return merged

@@ -8,6 +8,7 @@ otherwise it stays on its own: surname alone is not identity.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,10 +22,27 @@ def surname(name: str) -> str:
     return fold(name.split()[-1]) if name.split() else ""
 
 
+# a bare surname joins a full name only when that full name was reported within this many days of it
+SAME_PERSON_DAYS = 3 * 365
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((dt.date.fromisoformat(a or "") - dt.date.fromisoformat(b or "")).days)
+    except ValueError:
+        return None
+
+
 def canonical_names(records: Sequence[FactRecord[Person]]) -> dict[tuple[str, str | None], str]:
-    """(name as stored, team) → canonical name, for every stored person record."""
+    """(name as stored, team) → canonical name, for every stored person record.
+
+    A bare surname joins a full name when exactly one full name with that surname is known at the same
+    club (when the mention gives one) and reported within ``SAME_PERSON_DAYS`` of the mention (when
+    both are dated): surname + club + time, never surname alone.
+    """
     full: dict[str, list[str]] = {}
     teams: dict[str, Counter[str]] = {}
+    seen: dict[str, list[str]] = {}
     for rec in records:
         p = rec.fact
         if len(p.name.split()) > 1:
@@ -33,7 +51,10 @@ def canonical_names(records: Sequence[FactRecord[Person]]) -> dict[tuple[str, st
                 full[surname(p.name)].append(p.name)
             if p.team:
                 teams.setdefault(p.name, Counter())[p.team] += 1
+            if rec.ref.published:
+                seen.setdefault(p.name, []).append(rec.ref.published)
     mapping: dict[tuple[str, str | None], str] = {}
+    votes: dict[tuple[str, str | None], set[str]] = {}
     for rec in records:
         p = rec.fact
         key = (p.name, p.team)
@@ -42,9 +63,18 @@ def canonical_names(records: Sequence[FactRecord[Person]]) -> dict[tuple[str, st
             continue
         candidates = full.get(surname(p.name), [])
         if p.team:
-            same_club = [c for c in candidates if p.team in teams.get(c, Counter())]
-            candidates = same_club
-        mapping[key] = candidates[0] if len(candidates) == 1 else p.name
+            candidates = [c for c in candidates if p.team in teams.get(c, Counter())]
+        pub = rec.ref.published
+        if pub:
+            candidates = [
+                c
+                for c in candidates
+                if not seen.get(c)
+                or any((d := _days(pub, day)) is None or d <= SAME_PERSON_DAYS for day in seen[c])
+            ]
+        votes.setdefault(key, set()).add(candidates[0] if len(candidates) == 1 else p.name)
+    for key, names in votes.items():
+        mapping[key] = names.pop() if len(names) == 1 else key[0]
     return mapping
 
 

@@ -44,6 +44,32 @@ def _event_day(rec: FactRecord[Role]) -> tuple[str | None, bool]:
     return r.as_of or rec.ref.published, False
 
 
+def _sort_day(rec: FactRecord[Role]) -> str:
+    """The event day for ordering: a partial date (``2023-10``) orders at the start of its period for an
+    opening and at its end for a closing, so "dismissed last month" follows the exact sacking date."""
+    day, _ = _event_day(rec)
+    if not day:
+        return "9999"
+    if len(day) < 10 and rec.fact.event in CLOSING:
+        return day + "-99"
+    return day
+
+
+def _sharper(new: str | None, old: str | None) -> bool:
+    """A stated date replaces an inferred one unless it is coarser and agrees with it
+    ("dismissed last month" = ``2023-10`` does not replace the report day ``2023-10-23``)."""
+    if not new or not old:
+        return True
+    return not (len(new) < len(old) and old.startswith(new))
+
+
+def _within(day: str | None, t: Tenure) -> bool:
+    """A stated end date may sharpen "on or before" a reported sacking or resignation, not move past it:
+    once a dated article has reported the spell over, a later article's date for it is an error."""
+    immediate = any(e.startswith(("sacked", "resigned")) for e in t.events)
+    return not (immediate and day and t.end and day[: len(t.end)] > t.end)
+
+
 def _barriers(records: list[FactRecord[Role]], name_map: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Per club, the days someone was appointed to a manager role: (day, person), oldest first."""
     out: dict[str, list[tuple[str, str]]] = {}
@@ -85,7 +111,7 @@ def build_tenures(
         groups.setdefault((person, r.club, r.role), []).append(rec)
     out: list[Tenure] = []
     for (person, club, role), recs in groups.items():
-        recs.sort(key=lambda x: (_event_day(x)[0] or "9999", x.fact.event not in OPENING))
+        recs.sort(key=lambda x: (_sort_day(x), x.fact.event not in OPENING))
         current: Tenure | None = None
         club_barriers = barriers.get(club, []) if role in MANAGER_ROLES else []
         for rec in recs:
@@ -107,7 +133,9 @@ def build_tenures(
                 elif current is None or current.end is not None:
                     current = Tenure(person, club, role, day, exact, None, False, seen, seen)
                     out.append(current)
-                elif current.start is None or (exact and not current.start_exact):
+                elif current.start is None or (
+                    exact and not current.start_exact and _sharper(day, current.start)
+                ):
                     current.start, current.start_exact = day, exact
             elif current is None or (
                 current.end is not None and seen and current.end < seen and r.event not in CLOSING
@@ -116,7 +144,9 @@ def build_tenures(
                 current = Tenure(person, club, role, start, bool(start), None, False, seen, seen)
                 out.append(current)
             if r.event in CLOSING:
-                if current.end is None or (exact and not current.end_exact):
+                if current.end is None or (
+                    exact and not current.end_exact and _sharper(day, current.end) and _within(day, current)
+                ):
                     current.end, current.end_exact = day, exact
             elif r.end and current.end is None:
                 current.end, current.end_exact = r.end, True

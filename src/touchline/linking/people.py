@@ -97,6 +97,15 @@ class PeopleIndex:
             return candidates[0]
         return None
 
+    def sharing(self, surface: str) -> list[str]:
+        """The full names a one-word form is the surname of, when two or more share it ("Harrow"
+        with Neil Harrow and Jake Harrow); empty otherwise."""
+        key = fold(clean_name(surface))
+        if not key or len(key.split()) != 1:
+            return []
+        hits = [n for n in self.full_names if len(n.split()) > 1 and fold(n).split()[-1] == key]
+        return hits if len(hits) > 1 else []
+
     def set_team(self, name: str, team: str | None) -> None:
         if team and not self.team.get(name):
             self.team[name] = team

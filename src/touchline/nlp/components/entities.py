@@ -51,6 +51,14 @@ _CAPITALISED_RUN = re.compile(
 _TITLE_WORDS = frozenset({"the", "a", "an", "but", "and", "as", "when", "while", "after", "before", "meanwhile",
                           "sporting", "head", "chief", "interim", "caretaker", "former", "new"})  # fmt: skip
 _TEAM_NOUNS = r"(?:players|side|team|squad|team-mates|teammates|men|charges|career|debut|contract)"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽƁ-Ƶ"  # capitals, Latin-1 and Latin Extended-A/B ("Ł", "Ø", "Š")
+_NAME_WORD = rf"[{_UP}][\w'’-]+"
+# a nickname inside a name: Stephen "Stevie" McCorkindale, Jamie 'Jazza' Gowans
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’-])({_NAME_WORD})\s+([\"“‘'])[{_UP}][\w.'’-]{{1,14}}[\"”’']\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+# two or three words in capitals ("ŁUKASZ NOWICKI scored"), each of two letters or more
+_CAPS_RUN = re.compile(rf"(?<![\w'’-])[{_UP}][{_UP}'’-]+(?:\s+[{_UP}][{_UP}'’-]+)+(?![\w'’-])")
 
 
 @dataclass(frozen=True)
@@ -203,7 +211,9 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" and ent.label_ not in _OTHER_LABELS:
             continue
-        s, e = _trim(ctx, ent.start_char, ent.end_char)
+        if _place_prefixed(ctx, ent.start_char, ent.end_char):
+            continue
+        s, e = _hyphen_join(ctx, *_trim(ctx, ent.start_char, ent.end_char))
         text = ctx.body[s:e]
         if not text or not _looks_like_name(text) or _covered((s, e), ctx.gaz):
             continue
@@ -221,6 +231,19 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
             singles.append((s, e))
     multi += _unlabelled_names(ctx, multi + singles)
     return multi, singles
+
+
+def _hyphen_join(ctx: ArticleContext, s: int, e: int) -> tuple[int, int]:
+    """Widen a span over a double-barrelled surname the model split: "Farhad Moshiri" + "-Khan"."""
+    if s == e:
+        return s, e
+    after = re.match(rf"-[{_UP}][\w'’]+", ctx.body[e : e + 30])
+    if after:
+        e += after.end()
+    before = re.search(rf"(?<![\w'’-])[{_UP}][\w'’]+-$", ctx.body[max(0, s - 30) : s])
+    if before:
+        s -= len(before.group(0))
+    return s, e
 
 
 def _unlabelled_names(ctx: ArticleContext, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -256,6 +279,67 @@ def _single_ok(ctx: ArticleContext, span: tuple[int, int], all_singles: list[tup
         return False
     repeats = sum(1 for s, e in all_singles if clean_name(ctx.body[s:e]) == text)
     return repeats >= 2 or _cue(ctx, span[0], span[1], strong_only=True)
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """Words that open a place named after a person ("St James Park", "Saint Mirren Park")."""
+    return frozenset(w.casefold() for w in _read("place_prefixes.txt"))
+
+
+def _place_prefixed(ctx: ArticleContext, start: int, end: int) -> bool:
+    """The span opens with, or follows, a place prefix: "St James Park" is not a person."""
+    first = ctx.body[start:end].split()[:1]
+    prev = re.search(r"(\S+)\s+$", ctx.body[max(0, start - 10) : start])
+    words = [w.casefold() for w in first + ([prev.group(1)] if prev else [])]
+    return any(w in _place_prefixes() for w in words)
+
+
+def name_case(text: str) -> str:
+    """A name printed in capitals in ordinary case: "ŁUKASZ NOWICKI" → "Łukasz Nowicki"."""
+    out = text.title()
+    out = re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), out)
+    return re.sub(r"['’]S\b", lambda m: m.group(0).lower(), out)
+
+
+def _special_names(ctx: ArticleContext) -> list[PersonMention]:
+    """Names spaCy cannot read: a quoted nickname inside them, or printed in capitals.
+
+    ``Stephen "Stevie" McCorkindale`` is Stephen McCorkindale. Two or three words in capitals are a
+    name when they are a whole run of capitals outside a quotation (not a headline), no word is a
+    club, title or organisation word, and the first is a known given name, a strong person cue
+    follows ("ŁUKASZ NOWICKI scored") or the surname appears in ordinary case elsewhere.
+    """
+    nw = name_words()
+    out: list[PersonMention] = []
+    for m in _NICKNAMED.finditer(ctx.body):
+        s, e = m.start(), m.end()
+        words = [m.group(1), *m.group(3).split()]
+        if any(w.casefold() in nw.not_names | nw.org_words | nw.person_nouns for w in words):
+            continue
+        if any(g.start < e and s < g.end for g in ctx.gaz):
+            continue
+        out.append(PersonMention(s, e, ctx.body[s:e], clean_name(" ".join(words))))
+    for m in _CAPS_RUN.finditer(ctx.body):
+        s, e = m.start(), m.end()
+        toks = m.group(0).split()
+        if not 2 <= len(toks) <= 3 or any(a.start < e and s < a.end for a in out):
+            continue
+        name = name_case(m.group(0))
+        lows = {t.casefold() for t in name.split()}
+        if lows & (nw.not_names | nw.org_words | nw.person_nouns | _TITLE_WORDS):
+            continue
+        if any(g.start < e and s < g.end for g in ctx.gaz) or roles_component.in_quotation(ctx, s):
+            continue
+        surname = name.split()[-1]
+        if not (
+            fold(name.split()[0]) in nw.first_names
+            or _cue(ctx, s, e, strong_only=True)
+            or re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", ctx.body)
+        ):
+            continue
+        out.append(PersonMention(s, e, ctx.body[s:e], name))
+    return out
 
 
 # ---- known-name scan ------------------------------------------------------------------------
@@ -297,6 +381,24 @@ def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[Pers
             continue
         out.append(PersonMention(s, e, m.group(0), canonical))
         taken.append((s, e))
+    return out
+
+
+def _shared_surnames(
+    ctx: ArticleContext, singles: list[tuple[int, int]], mentions: list[PersonMention]
+) -> list[PersonMention]:
+    """A surname two people share ("the elder Harrow" with Neil and Jake Harrow named): the one
+    whose full name the article gave last before it; nobody when neither was named yet."""
+    out: list[PersonMention] = []
+    for s, e in singles:
+        text = ctx.body[s:e]
+        sharing = ctx.people.sharing(text)
+        if not sharing or any(m.start < e and s < m.end for m in mentions + out):
+            continue
+        full = [m for m in mentions if m.canonical in sharing and m.end <= s and len(m.text.split()) > 1]
+        if full:
+            last = max(full, key=lambda m: m.start)
+            out.append(PersonMention(s, e, text, last.canonical))
     return out
 
 
@@ -367,7 +469,12 @@ def resolve_description(ctx: ArticleContext, text: str) -> str | None:
 # ---- the component --------------------------------------------------------------------------
 def run(ctx: ArticleContext) -> None:
     ctx.gaz = ctx.gazetteer.scan(ctx.body)
+    special = _special_names(ctx)
     multi, singles = _candidates(ctx)
+    multi = [(s, e) for s, e in multi if not any(p.start < e and s < p.end for p in special)]
+    singles = [(s, e) for s, e in singles if not any(p.start < e and s < p.end for p in special)]
+    for pm in special:
+        ctx.people.add(pm.canonical)
     # a club alias inside a multi-word name is part of the name ("David Villa"), not the club
     ctx.gaz = [g for g in ctx.gaz if not any(s < g.start and g.end <= e for s, e in multi)]
 
@@ -375,10 +482,16 @@ def run(ctx: ArticleContext) -> None:
         ctx.people.add(ctx.body[s:e])
     for s, e in singles:
         text = ctx.body[s:e]
-        if ctx.people.resolve(text) is None and _single_ok(ctx, (s, e), singles):
+        if (
+            ctx.people.resolve(text) is None
+            and not ctx.people.sharing(text)
+            and _single_ok(ctx, (s, e), singles)
+        ):
             ctx.people.add(text, allow_single=True)
 
-    mentions: list[PersonMention] = []
+    mentions: list[PersonMention] = [
+        PersonMention(p.start, p.end, p.text, ctx.people.resolve(p.canonical) or p.canonical) for p in special
+    ]
     for s, e in sorted(set(multi) | set(singles)):
         if any(m.start < e and s < m.end for m in mentions):
             continue
@@ -386,6 +499,7 @@ def run(ctx: ArticleContext) -> None:
         if canonical:
             mentions.append(PersonMention(s, e, ctx.body[s:e], canonical))
     mentions += _scan_known(ctx, mentions)
+    mentions += _shared_surnames(ctx, singles, mentions)
     ctx.person_mentions = sorted(mentions, key=lambda m: m.start)
 
     for pm, club in explicit_affiliations(ctx):

@@ -21,14 +21,19 @@ from dataclasses import dataclass
 from touchline.ingest.boilerplate import is_boilerplate
 from touchline.models import Quote
 from touchline.nlp.components.quote_spans import RawQuote, find_quotes, paragraph_units, sentence_start_before
-from touchline.nlp.components.speakers import Lexicon, Referent, SpeakerResolver, lexicon
+from touchline.nlp.components.speakers import WRITTEN_CREDIT, Lexicon, Referent, SpeakerResolver, lexicon
 from touchline.nlp.context import ArticleContext
 
 _WORDS = re.compile(r"[\w'’\-]+")
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "is", "me", "my", "with", "or", "no"}
 _POST_STOP = re.compile(r"[.!?;…]|$")
-_DASH_CREDIT = re.compile(r"\s*[-–—]\s*([A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,3})\s*\.?\s*$")
+# 'We were robbed' - Allardyce / "..." – Sean Dyche, Burnley manager (a trailing job after a comma)
+_DASH_CREDIT = re.compile(
+    r"\s*[-–—]\s*([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*){0,3})"
+    r"(?:\s*,\s*[^\"“”‘’\n.!?]{1,60})?\s*\.?\s*$"
+)
 _LEAD = re.compile(r"[\s\-–—•*]*")
+_CONTINUES = re.compile(r"(?:added|adds|continued|continues|went\s+on)", re.IGNORECASE)
 
 
 @dataclass
@@ -70,6 +75,7 @@ class _Attributor:
         self.raws = raws
         self.units = units
         self.res = SpeakerResolver(ctx, [(q.outer_start, q.outer_end) for q in raws])
+        self.spoken: list[str] = []  # speakers credited so far, in text order
 
     def lead(self, unit: int) -> int:
         us, ue = self.units[unit]
@@ -78,11 +84,32 @@ class _Attributor:
     def opens_unit(self, q: RawQuote) -> bool:
         return q.open_pos is None or q.open_pos <= self.lead(q.unit)
 
-    def _resolve(self, ref: Referent) -> str | None:
+    def _resolve(self, ref: Referent, verb: str = "") -> str | None:
         name = self.res.resolve(ref, ref.start)
+        if (
+            ref.kind == "pronoun"
+            and _CONTINUES.fullmatch(verb.strip())
+            and self.spoken
+            and name not in self.spoken
+            and self._named_just_before(self.spoken[-1], ref.start)
+        ):
+            # "X confirmed ... Y watched. '...,' he added": the one who has spoken, not a bystander
+            name = self.spoken[-1]
         if name is not None:
             self.res.note_speaker(ref, name)
+            self.spoken.append(name)
         return name
+
+    def _named_just_before(self, name: str, pos: int) -> bool:
+        """``name`` is mentioned in the narrative paragraph before ``pos`` (or earlier in its own)."""
+        unit = next((k for k, (us, ue) in enumerate(self.units) if us <= pos < ue), None)
+        if unit is None:
+            return False
+        lo = self.units[unit - 1][0] if unit > 0 else self.units[unit][0]
+        return any(
+            m.canonical == name and lo <= m.start < pos and not self.res.inside_quote(m.start)
+            for m in self.ctx.person_mentions
+        )
 
     # ---- adjacent attribution -------------------------------------------------------------
     def after(self, q: RawQuote, stop: int) -> Attribution | None:
@@ -95,6 +122,8 @@ class _Attributor:
             refs = [r for r in self.res.referents_in(dash.start(1), dash.end(1)) if r.kind != "pronoun"]
             if refs and refs[0].start == dash.start(1):
                 return Attribution(self._resolve(refs[0]), True, True)
+        if WRITTEN_CREDIT.match(self.body, start, stop):
+            return Attribution(None, True, True)  # "'...,' read the banner": written, nobody spoke
         inner_end = self.body[q.end - 1]
         credited_inside = inner_end in ",!?…—–-" or self.body[start:stop].lstrip().startswith(",")
         new_sentence = inner_end == "." and (self.opens_unit(q) or self.starts_sentence(q))
@@ -112,7 +141,7 @@ class _Attributor:
         ref = _first_after(self.body, after) if according or not before else before[-1]
         if ref is None:
             return Attribution(None, True, False)  # "said a club spokesman": credited, to nobody named
-        return Attribution(self._resolve(ref), True, True)
+        return Attribution(self._resolve(ref, verb.group(0)), True, True)
 
     def starts_sentence(self, q: RawQuote) -> bool:
         head = self.body[self.units[q.unit][0] : q.outer_start].rstrip()
@@ -155,7 +184,7 @@ class _Attributor:
         )
         if ref is None:
             return Attribution(None, True, False) if adjacent else None
-        return Attribution(self._resolve(ref), True, adjacent)
+        return Attribution(self._resolve(ref, verb.group(0)), True, adjacent)
 
     def own(self, i: int) -> Attribution:
         q = self.raws[i]

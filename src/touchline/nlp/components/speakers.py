@@ -27,6 +27,12 @@ _CAP_NAME = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AGE = re.compile(r"\b[Tt]he\s+\d{2}-year-old\b")
+# a written text is quoted, nobody speaks: "'Łukasz is a machine,' read the banner"
+WRITTEN_CREDIT = re.compile(
+    r"\s*,?\s*(?:read|reads|said|says|proclaimed|declared)\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:banner|banners|sign|placard|flag|headline|headlines|poster|t-shirt|shirt|scarf|message\s+on)\b",
+    re.IGNORECASE,
+)
 _MODIFIERS = {
     "the",
     "interim",
@@ -63,6 +69,7 @@ class Lexicon:
     clause: dict[str, str]
     desc_re: re.Pattern[str]
     speech_nouns: re.Pattern[str]
+    epithets: re.Pattern[str]  # "the Portuguese", "the Dane": a second name for someone just named
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +94,11 @@ def lexicon() -> Lexicon:
         clause={k.strip().lower(): v.strip() for k, v in clause.items()},
         speech_nouns=re.compile(r"\b(?:" + "|".join(_lines("speech_nouns.txt")) + r")\b", re.IGNORECASE),
         desc_re=re.compile(r"\b[Tt]he\s+(?:[\w'’\-]+\s+){0,3}?(?:" + role_alt + r")s?\b", re.IGNORECASE),
+        epithets=re.compile(
+            r"\b[Tt]he\s+(?:" + "|".join(re.escape(d) for d in _lines("demonyms.txt")) + r")(?![\w'’-])"
+            r"(?!\s+(?:[a-z][\w-]*\s+){0,2}(?:side|team|club|league|game|football|fans|supporters|players|"
+            r"international|champions|FA|federation|squad|press|media|coach|manager|boss)\b)"
+        ),
     )
 
 
@@ -228,9 +240,12 @@ class SpeakerResolver:
         for pm in _PRONOUN.finditer(self.body, start, end):
             if not self.inside_quote(pm.start()):
                 refs.append(Referent(pm.start(), pm.end(), "pronoun"))
-        for pm in _AGE.finditer(self.body, start, end):
-            if not self.inside_quote(pm.start()):
-                refs.append(Referent(pm.start(), pm.end(), "pronoun"))
+        for pattern in (_AGE, self.lex.epithets):
+            for pm in pattern.finditer(self.body, start, end):
+                if not self.inside_quote(pm.start()) and not any(
+                    s < pm.end() and pm.start() < e for s, e in taken
+                ):
+                    refs.append(Referent(pm.start(), pm.end(), "pronoun"))
         for pm in self.lex.desc_re.finditer(self.body, start, end):
             if self.inside_quote(pm.start()):
                 continue
@@ -256,6 +271,8 @@ class SpeakerResolver:
             near = 0 <= verb[0] - e <= 2 or 0 <= s - verb[1] <= 2
             words = m.group(0).split()
             known = self._known_person(m.group(0))
+            if known is None and len(m.group(0).split()) == 1:
+                known = self.last_named(m.group(0), s)
             if near and known is not None:  # "Crewe said": a named person beats a club of that name
                 out.append(Referent(s, e, "guess", known))
                 continue
@@ -287,6 +304,18 @@ class SpeakerResolver:
             return found
         surname = {c for c in {x.canonical for x in self.mentions} if c.split()[-1] == text}
         return surname.pop() if len(surname) == 1 else None
+
+    def last_named(self, text: str, pos: int) -> str | None:
+        """Of several people sharing the surname ``text`` ("the elder Harrow"), the one whose full
+        name the article gave last before ``pos``; None when the surname is not shared."""
+        sharing = {m.canonical for m in self.mentions if len(m.canonical.split()) > 1}
+        sharing = {c for c in sharing if c.split()[-1] == text}
+        if len(sharing) < 2:
+            return None
+        full = [
+            m for m in self.mentions if m.canonical in sharing and m.end <= pos and len(m.text.split()) > 1
+        ]
+        return full[-1].canonical if full else None
 
     # ---- subjects -------------------------------------------------------------------------
     def clause_role(self, sent_start: int, ref: Referent) -> str | None:
@@ -365,14 +394,48 @@ class SpeakerResolver:
                 if all(self.inside_quote(i) for i in (lo, (lo + h) // 2, h - 1)):
                     continue
                 narrative += 1
-                subj = self.subject_of(lo, h)
+                subj = self.last_clause_subject(lo, h)
                 if subj is not None and subj.start < pos:
                     if subj.kind == "pronoun":
                         return self.resolve_pronoun(subj.start, depth + 1) if depth < 8 else None
                     return self.resolve(subj, subj.start)
+                obj = self.main_object(lo, h) if s.end <= pos else None  # a whole earlier sentence
+                if obj is not None:
+                    return obj
             if narrative > 12:
                 break
         return None
+
+    def last_clause_subject(self, lo: int, hi: int) -> Referent | None:
+        """The subject of the last coordinated clause that has one ("X is still in charge, and Y is
+        now the leading scorer" → Y): the nearest subject for a pronoun after the sentence."""
+        cuts = [m.end() for m in re.finditer(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+", self.body[lo:hi])]
+        for cut in reversed(cuts):
+            ref = self.subject_of(lo + cut, hi)
+            if ref is not None and ref.kind != "pronoun":
+                return ref
+        return self.subject_of(lo, hi)
+
+    def main_object(self, lo: int, hi: int) -> str | None:
+        """A sentence with no subject person ("Everton have appointed Rui Macedo, five days after
+        Carlo Andreotti was sacked"): the one person named in its main clause, before any
+        subordinate clause opens."""
+        refs = [
+            r
+            for r in self.referents_in(lo, hi)
+            if r.kind == "name"
+            and not re.match(r"['’]", self.body[r.end : r.end + 1])  # not "Duchamp's penalty"
+        ]
+        if not refs:
+            return None
+        sub = re.search(
+            r"\b(?:after|before|when|while|since|as|because|following|who|whom|which|until|although|though|"
+            r"if|whether|asked|replace|replacing|succeed|succeeding)\b",
+            self.body[lo:hi],
+        )
+        limit = lo + sub.start() if sub else hi
+        main = {r.canonical for r in refs if r.end <= limit}
+        return main.pop() if len(main) == 1 else None
 
     def resolve_description(self, ref: Referent, at: int) -> str | None:
         """ "The Saints boss": the one person the article described with that role (and club).
@@ -391,11 +454,14 @@ class SpeakerResolver:
         shared = _shared_description(self.ctx, self.body[ref.start : ref.end])
         if shared is not None and (ref.club is None or self.ctx.people.team.get(shared) == ref.club):
             return shared
-        name = self.recent_subject(ref.start, ref.club)
+        former = bool(
+            re.search(r"\b(?:former|ex|one-time|erstwhile)\b", self.body[ref.start : ref.end], re.I)
+        )
+        name = self.recent_subject(ref.start, None if former else ref.club)
         if name is not None:
             info = self.info.get(name, PersonInfo())
             club = info.club or self.ctx.people.team.get(name)
-            fits_club = not (ref.club and club and club != ref.club)
+            fits_club = former or not (ref.club and club and club != ref.club)
             if (not info.groups or ref.group in info.groups) and fits_club:
                 return name
         if shared is not None:
@@ -424,9 +490,12 @@ class SpeakerResolver:
                     continue
                 narrative += 1
                 subj = self.subject_of(lo, h)
-                if subj is not None and subj.kind in ("name", "guess"):
+                name = subj.canonical if subj is not None and subj.kind in ("name", "guess") else None
+                if subj is not None and subj.kind == "pronoun":
+                    name = self.resolve_pronoun(subj.start)
+                if subj is not None and name is not None:
                     played_for = self._played_for(subj.end, h)
-                    return subj.canonical if club is None or not played_for or club in played_for else None
+                    return name if club is None or not played_for or club in played_for else None
                 if narrative >= limit:
                     return None
         return None

@@ -1,4 +1,5 @@
-"""Streaming ingest: batches, re-runs skip stored articles, interruptions keep only whole batches."""
+"""Streaming ingest on every store backend (see conftest.py): batches, re-runs skip stored articles,
+interruptions keep only whole batches."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from touchline.models import Article, ArticleFacts, Person
+from touchline.store import Store
 from touchline.store.loader import ingest
-from touchline.store.sqlite import SQLiteStore
 
 
 class NamesOnly:
@@ -49,20 +50,16 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    s = SQLiteStore(tmp_path / "kb.db")
-    yield s
-    s.close()
-
-
-def test_ingest_then_rerun_skips_everything(tmp_path: Path, store: SQLiteStore) -> None:
+def test_ingest_then_rerun_skips_everything(tmp_path: Path, store: Store) -> None:
     write_corpus(tmp_path / "in", 7)
     first = ingest(store, [tmp_path / "in"], batch_size=3, extractor=NamesOnly())  # type: ignore[arg-type]
     assert (first.read, first.stored, first.skipped, first.batches) == (7, 7, 0, 3)
     again = ingest(
-        store, [tmp_path / "in", tmp_path / "in" / "article00.txt"], batch_size=3, extractor=NamesOnly()
-    )  # type: ignore[arg-type]
+        store,
+        [tmp_path / "in", tmp_path / "in" / "article00.txt"],
+        batch_size=3,
+        extractor=NamesOnly(),  # type: ignore[arg-type]
+    )
     assert (again.read, again.stored, again.already_stored, again.duplicates, again.batches) == (
         8,
         0,
@@ -73,7 +70,7 @@ def test_ingest_then_rerun_skips_everything(tmp_path: Path, store: SQLiteStore) 
     assert store.counts()["people"] == 14
 
 
-def test_bad_inputs_are_reported_and_others_stored(tmp_path: Path, store: SQLiteStore) -> None:
+def test_bad_inputs_are_reported_and_others_stored(tmp_path: Path, store: Store) -> None:
     write_corpus(tmp_path / "in", 2)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "broken.txt").write_text(
@@ -87,7 +84,7 @@ def test_bad_inputs_are_reported_and_others_stored(tmp_path: Path, store: SQLite
     assert "extraction failed" in problems[str(tmp_path / "in" / "broken.txt")]
 
 
-def test_interrupted_run_keeps_whole_batches_and_resumes(tmp_path: Path, store: SQLiteStore) -> None:
+def test_interrupted_run_keeps_whole_batches_and_resumes(tmp_path: Path, store: Store) -> None:
     write_corpus(tmp_path / "in", 5)
 
     def stop_after_first_batch(report) -> None:  # type: ignore[no-untyped-def]

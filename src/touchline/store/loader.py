@@ -17,6 +17,7 @@ from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
 if TYPE_CHECKING:
+    from touchline.engine import Engine
     from touchline.nlp.pipeline import Extractor
 
 
@@ -80,38 +81,71 @@ def ingest(
     batch_size: int | None = None,
     extractor: Extractor | None = None,
     progress: Callable[[IngestReport], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` (or the given ``articles``) into ``store``."""
+    """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
+
+    Reading, the stored-id check and writing stay in this process; ``engine`` (see
+    ``touchline.engine``) does the extraction, by default here, in one process.
+    """
     report = IngestReport()
     size = max(1, batch_size or settings().batch_size)
     source = _read(paths, published, report) if articles is None else _count(articles, report)
-    pending: list[Article] = []
-
-    def flush() -> None:
-        stored = store.stored_ids(a.id for a in pending)
-        fresh = [a for a in pending if a.id not in stored]
-        report.already_stored += len(pending) - len(fresh)
-        pending.clear()
-        if fresh:
-            nonlocal extractor
-            if extractor is None:  # loaded only when there is something to extract
-                from touchline.nlp.pipeline import default_extractor
-
-                extractor = default_extractor()
-            result = store.add_batch(_extract(extractor, fresh, report))
+    fresh = _fresh_batches(store, source, size, report, progress)
+    run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
+    for facts in run(fresh, report):
+        if facts:
+            result = store.add_batch(facts)
             report.stored += result.stored
             report.already_stored += result.skipped
             report.batches += 1
         if progress:
             progress(report)
+    return report
+
+
+def _fresh_batches(
+    store: Store,
+    source: Iterable[Article],
+    size: int,
+    report: IngestReport,
+    progress: Callable[[IngestReport], None] | None,
+) -> Iterator[list[Article]]:
+    """Batches of articles not in the store yet (checked before any extraction is spent on them)."""
+    pending: list[Article] = []
+
+    def fresh() -> list[Article]:
+        stored = store.stored_ids(a.id for a in pending)
+        out = [a for a in pending if a.id not in stored]
+        report.already_stored += len(pending) - len(out)
+        pending.clear()
+        if not out and progress:
+            progress(report)
+        return out
 
     for art in source:
         pending.append(art)
-        if len(pending) >= size:
-            flush()
-    if pending:
-        flush()
-    return report
+        if len(pending) >= size and (batch := fresh()):
+            yield batch
+    if pending and (batch := fresh()):
+        yield batch
+
+
+class _Serial:
+    """Extraction in this process with one extractor (loaded on the first batch that needs it)."""
+
+    def __init__(self, extractor: Extractor | None) -> None:
+        self.extractor = extractor
+
+    def extract_batches(
+        self, batches: Iterable[list[Article]], report: IngestReport
+    ) -> Iterator[list[ArticleFacts]]:
+        for batch in batches:
+            if self.extractor is None:
+                from touchline.nlp.pipeline import default_extractor
+
+                self.extractor = default_extractor()
+            yield _extract(self.extractor, batch, report)
 
 
 def _count(articles: Iterable[Article], report: IngestReport) -> Iterator[Article]:

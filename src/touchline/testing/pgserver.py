@@ -32,7 +32,7 @@ def find_bindir() -> Path:
             return Path(c)
     initdb = shutil.which("initdb")
     if initdb:
-        return Path(initdb).parent
+        return Path(initdb).resolve().parent  # /usr/local/bin may hold only symlinks to some tools
     raise PostgresUnavailable("PostgreSQL server binaries not found: apt-get install postgresql")
 
 

@@ -128,7 +128,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _scan_rules() -> dict[str, frozenset[str]]:
     lists: dict[str, set[str]] = {
-        k: set() for k in ("after", "place", "det", "time", "never", "opener", "suffix")
+        k: set() for k in ("after", "place", "det", "time", "never", "opener", "suffix", "sentence_verb")
     }
     path = DATA_DIR / "gazetteer" / "scan_rules.tsv"
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -313,7 +313,9 @@ class Gazetteer:
         text = " ".join(text.replace("’", "'").split())
         ctx = self._context_set(context) if context else set()
         if text in self._case_sensitive[kind]:
-            return self._pick(kind, self._case_sensitive[kind][text], ctx)
+            hit = self._pick(kind, self._case_sensitive[kind][text], ctx)
+            if hit:  # else a plain alias may still name one club ("Rangers" beside QPR's "?=Rangers")
+                return hit
         for table, key in ((self._full[kind], full_key(text)), (self._loose[kind], norm_key(text))):
             if key in table:
                 return self._pick(kind, table[key], ctx)
@@ -386,7 +388,9 @@ class Gazetteer:
         """Every club/competition/stadium mention in ``text``: longest match, non-overlapping,
         ambiguous aliases resolved against the clubs the text names (see the module docstring)."""
         folded = fold(text)
+        rule_text = _decapitalise_caps_lines(text)  # neighbour tests ignore ALL-CAPS headlines' case
         definite: list[GazMention] = []
+        deferred: list[GazMention] = []
         pending: list[tuple[int, int, str, dict[tuple[str, str], bool]]] = []
         scanner = self._scanner()
         prev_end = -2
@@ -397,19 +401,33 @@ class Gazetteer:
             prev_end = end
             cands: dict[tuple[str, str], bool] = {}
             for form in self._forms.get(m.group(0), ()):
-                if self._form_ok(form, text, start, end, surface, after_name) and (
+                if self._form_ok(form, rule_text, start, end, surface, after_name) and (
                     form.weak
                     or form.kind != "club"
                     or " " in form.surface
-                    or _single_word_ok(text, folded, start, end, after_name, scanner, self._has_plain_form)
+                    or _single_word_ok(
+                        rule_text, folded, start, end, after_name, scanner, self._has_plain_form
+                    )
                 ):
                     key = (form.kind, form.canonical)
                     cands[key] = cands.get(key, True) and form.context
+            if not cands:
+                deferred += [
+                    GazMention(start, end, surface, form.kind, form.canonical)
+                    for form in self._forms.get(m.group(0), ())
+                    if form.weak and not form.context and _opens_sentence_plainly(rule_text, start, end)
+                ]
             if len(cands) == 1 and not next(iter(cands.values())):
                 (kind, canonical), _ = cands.popitem()
                 definite.append(GazMention(start, end, surface, kind, canonical))
             elif cands:
                 pending.append((start, end, surface, cands))
+        # "Carlisle twice led": an ordinary-word alias opening a sentence is the club when the text
+        # names that club where it is unambiguous ("Carlisle United", "Wales manager")
+        full_names = {g.canonical for g in definite if g.kind == "club"}
+        taken = {g.start for g in definite}
+        definite += [g for g in deferred if g.canonical in full_names and g.start not in taken]
+        definite.sort(key=lambda g: g.start)
         if not pending:
             return definite
         given = self._context_set(context_clubs)
@@ -460,8 +478,11 @@ class Gazetteer:
         return any(not f.context and not f.weak for f in self._forms.get(folded_surface, ()))
 
     def _form_ok(self, form: _Form, text: str, start: int, end: int, surface: str, after_name: bool) -> bool:
+        caps_line = text[start:end] != surface  # ``text`` has ALL-CAPS lines in lower case
         if form.case_sensitive:
-            if surface.replace("’", "'") != form.surface:
+            if surface.replace("’", "'") != form.surface and not (
+                caps_line and surface.replace("’", "'") == form.surface.upper()
+            ):
                 return False
         else:
             s, f = surface, form.surface
@@ -470,6 +491,20 @@ class Gazetteer:
             if s[:1].islower() and not f[:1].islower():
                 return False
         return not form.weak or _weak_ok(text, start, end, after_name)
+
+
+def _decapitalise_caps_lines(text: str) -> str:
+    """``text`` with every ALL-CAPS line ("HEARTS 2 DUNDEE UNITED 1", "SOCCER - QPR LOSE") in lower
+    case, same length: in such a line a capital says nothing about names, so the context rules
+    for one-word and ordinary-word aliases read it as lower case."""
+    if not any(line.isupper() for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if line.isupper() and sum(c.isalpha() for c in line) >= 4:
+            line = "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _single_word_ok(
@@ -496,6 +531,21 @@ def _single_word_ok(
     while k >= 0 and text[k] in _OPENERS:
         k -= 1
     return k < 0 or text[k] in _SENTENCE_END
+
+
+def _opens_sentence_plainly(text: str, start: int, end: int) -> bool:
+    """An ordinary-word alias that opens a sentence and is followed by a lower-case word ("Carlisle
+    twice led"), not by a name, a hyphen or a time word ("Reading-based", "Wednesday night")."""
+    j = start - 1
+    while j >= 0 and text[j] in _OPENERS:
+        j -= 1
+    if j >= 0 and text[j] not in _SENTENCE_END:
+        return False
+    after = re.match(r"[ \t]+([a-z]\w*)", text[end : end + 40])
+    if not after or text[end : end + 1] == "-" or after.group(1) in _scan_rules()["never"]:
+        return False
+    word = after.group(1)  # a verb in the past, or an adverb or auxiliary that goes before one
+    return word.endswith("ed") or word in _scan_rules()["after"] or word in _scan_rules()["sentence_verb"]
 
 
 def _weak_ok(text: str, start: int, end: int, after_name: bool = False) -> bool:

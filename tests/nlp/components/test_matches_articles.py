@@ -96,7 +96,12 @@ def test_match_facts_scorer_line() -> None:
         "Bukayo Saka curled home the opener and Declan Rice headed in the second.\n\n"
         "Scorers: Arsenal: Saka 17, Rice 58; Chelsea: Palmer 80 pen"
     )
-    (match,) = run_matches(text, "2025-03-03")
+    # the "Scorers:" block is the teamsheet component's (goals.py leaves block spans to it): run both
+    from touchline.ingest.readers import make_article
+    from touchline.nlp.pipeline import default_extractor
+
+    facts = default_extractor().extract(make_article(f"date 2025-03-03\n{text}\n", "t.txt"))
+    (match,) = facts.matches
     got = {g.scorer: (g.team, g.minute, g.kind) for g in match.goals}
     assert got["Bukayo Saka"] == ("Arsenal", 17, None)
     assert got["Declan Rice"] == ("Arsenal", 58, "header")

@@ -100,7 +100,60 @@ def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
         add(m, int(m.group(1)))
     for m in re.finditer(r"\b(?:on|just after|after) the hour(?: mark)?\b", t):
         add(m, 60)
+    for m in re.finditer(r"\b(?:on|just after|after|around) the half[- ]hour(?: mark)?\b", t):
+        add(m, 30)
+    for m in re.finditer(
+        rf"\bwith\s+(?:just\s+|only\s+)?({_NUMWORD})\s+minutes?\s+of\s+extra[- ]time\s+(?:left|remaining|to go)",
+        t,
+    ):
+        n = number_value(m.group(1))
+        add(m, None if n is None else 120 - n)
+    for m in re.finditer(r"\bin\s+the\s+(\d{1,3})(?:st|nd|rd|th)\b(?=\s*(?:[.;,)]|$))", t):
+        add(m, int(m.group(1)))  # "... added a second in the 84th.": the minute left implicit
     return sorted(out)
+
+
+_ORDINAL_INDEX = {"first": 0, "opener": 0, "second": 1, "third": 2}
+
+
+def _ordinal_parts(tail: str, count: int) -> list[tuple[int | None, int | None, str | None]]:
+    """Per goal of a multi-goal scorer, what an ordinal-led part says: "the second a penalty in the
+    83rd minute" gives the second goal its minute and kind. Empty when no such part names a minute
+    or a kind."""
+    out: list[tuple[int | None, int | None, str | None]] = [(None, None, None)] * count
+    found = False
+    for m in re.finditer(r"\b(?:the|his|her)\s+(first|opener|second|third)\b([^,;.]*)", tail):
+        i = _ORDINAL_INDEX[m.group(1)]
+        if i >= count:
+            continue
+        part = m.group(2)
+        cands = _minute_candidates(part)
+        minute, added = (cands[0][2], cands[0][3]) if cands else (None, None)
+        kind = kind_of(part, 0, False)
+        if minute is not None or kind is not None:
+            out[i] = (minute, added, kind)
+            found = True
+    return out if found else []
+
+
+_LATER = re.compile(rf"\b({_NUMWORD})\s+minutes?\s+later\b", re.IGNORECASE)
+
+
+def minutes_later(ctx: ArticleContext, goals: list[GoalMention]) -> None:
+    """ "Hadfield equalised four minutes later": the goal told just before it (within a few sentences),
+    plus that many minutes, when that goal's minute is known."""
+    ordered = sorted(goals, key=lambda x: x.at)
+    for prev, g in itertools.pairwise(ordered):
+        if prev.minute is None or g.listed or g.at - prev.at > 600:
+            continue
+        if g.minute is not None and (g.minute, g.added) != (prev.minute, prev.added):
+            continue  # a minute of its own (the same one as before: read from the previous goal's words)
+        m = _LATER.search(ctx.body[g.at : ctx.sentence_at(g.at).end])
+        n = number_value(m.group(1)) if m else None
+        if n is None or n > 45:
+            continue
+        g.minute, g.added = prev.minute + n, None
+        g.period = period_of(g.minute, None, "")
 
 
 def minute_of(text: str, anchor: int = 0) -> tuple[int | None, int | None, str | None]:
@@ -126,8 +179,17 @@ _KIND_WORDS = [
 ]
 
 
-def kind_of(low: str, anchor: int, enumerated: bool) -> str | None:
-    """The kind of goal the clause names nearest the scorer (own goals first: they change the team)."""
+_OTHER_SCORER = re.compile(r"\s+(?:from|by)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?!['’]s?\b)(?![\w'’-])")
+
+
+_OWNER = re.compile(r"\b[A-Z][\w-]*['’]s?\s+(?:[a-z][\w-]*\s+)?$")
+
+
+def kind_of(low: str, anchor: int, enumerated: bool, text: str | None = None) -> str | None:
+    """The kind of goal the clause names nearest the scorer (own goals first: they change the team).
+
+    With the original-case ``text``, a kind word after the scorer that another player's name follows
+    ("Blakey's strike and a header from Nathan Okoro") is that player's, not the scorer's."""
     if re.search(r"\bown[- ]goal\b|\bown net\b|\bo\.?g\.?\b", low):
         return "own_goal"
     found = []
@@ -139,6 +201,12 @@ def kind_of(low: str, anchor: int, enumerated: bool) -> str | None:
                 r"\b(?:won|earned|conceded)\s+(?:a|the)\s+$", low[: m.start()]
             ):
                 continue
+            if text is not None and m.start() > anchor and _OTHER_SCORER.match(text, m.end()):
+                continue
+            if text is not None and m.start() > anchor:
+                owner = _OWNER.search(text[: m.start()])
+                if owner and re.search(r"[^\w\s'’-]|\s[a-z]", text[anchor : owner.start()]):
+                    continue  # "tapping in after Clerkin's header came back": Clerkin's header
             distance = m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()) + 5
             found.append((distance, kind))
     return min(found)[1] if found else None
@@ -146,7 +214,8 @@ def kind_of(low: str, anchor: int, enumerated: bool) -> str | None:
 
 _PERIOD_WORDS = [
     ("extra_time", r"\bextra[- ]time\b"),
-    ("first_half", r"\bfirst[- ]half\b|\bbefore (?:half-time|the break|the interval)|\bstroke of half-time\b"
+    ("first_half", r"\bfirst[- ]half\b|\bbefore (?:half-?time|half time|the break|the interval)|\bstroke of half-time\b"
+     r"|\b(?:up|ahead|in front|down|behind) at (?:the break|half-?time|the interval)\b"
      r"|\bearly (?:goal|strike|opener|lead|header|penalty|on)\b"),
     ("second_half", r"\bsecond[- ]half\b|\bafter the (?:break|interval|restart)\b|\bsecond period\b"
      r"|\b(?:stoppage|injury|added)[- ]time\b"),
@@ -207,6 +276,7 @@ def describe(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> 
             low,
             max(0, g.at - lo - (len(text) - len(plain) if assist_span and assist_span[0] < g.at else 0)),
             g.enumerated,
+            plain,
         )
     own_part = ctx.body[g.at : hi]
     later = [p.start for p in ctx.person_mentions if g.at < p.start < hi and p.canonical != g.scorer]
@@ -224,13 +294,20 @@ def describe(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> 
         # "scored twice – on 53 minutes and on 66 minutes": one minute for each goal, in order
         tail = plain[max(0, g.at - lo) :].lower()
         g.minutes = [(c[2], c[3]) for c in _minute_candidates(tail)][: g.count]
+        labelled = _ordinal_parts(tail, g.count)
+        if labelled:  # "scored both, the second a penalty in the 83rd minute"
+            if any(m is not None for m, _a, _k in labelled):
+                g.minutes = [(m, a) for m, a, _k in labelled]
+            g.kinds = [k for _m, _a, k in labelled]
         if g.minutes:
             g.minute, g.added = g.minutes[0]
             g.period = period_of(g.minute, g.added, plain)
         elif re.search(r"\bin each half\b|\bin both halves\b|\beither side of", own_part.lower()):
             g.periods = ["first_half", "second_half"]
             g.period = "first_half"
-        g.kind = None
+        g.kind = g.kinds[0] if g.kinds else None
+    if g.minute is None and not g.listed and g.count == 1:
+        _minute_from_lead_in(ctx, g)
     teams = [t for t in (match.home, match.away) if t]
     g.team = g.team or _team_cue(ctx, mtext, lo, g, teams)
     for cue, pat in (
@@ -276,6 +353,8 @@ def _assist(
         rf"(?i:\b(?:(?:an?|the)\s+)?(?:(?!(?:minute|minutes|with|in|on|after|before|and|of)\b)[a-z][\w-]*\s+){{0,3}}?"
         rf"(?:{w['assist_noun']})\s+(?:from|by)\s+)({_NAME})",
         rf"(?i:\b(?:set up|teed up|laid on|assisted|provided|created|supplied|picked out|found|released)\s+by\s+)({_NAME})",
+        # "a header from a Laurent Robard cross": the name used as an adjective of the pass
+        rf"(?i:\b(?:from|off|after|onto|on to)\s+an?\s+)({_NAME})\s+(?:[a-z][\w-]*\s+)?(?i:(?:{w['assist_noun']}))\b",
         rf"(?i:\b(?:(?:good|fine|great|excellent|neat|clever|smart|persistent|superb)\s+(?:work|play|build-up|footwork|link-up play)\s+(?:from|by)|(?:exchange|one-two|interchange|combination)\s+with)\s+)({_NAME})",
         rf"({_NAME}){POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:(?:{w['assist_noun']}))\b",
         rf"({_NAME})\s+(?:[a-z]+\s+)?(?i:(?:{w['assist_verb']}))\s+(?:in\s+|across\s+|the ball\s+|it\s+)?(?:(?:in\s+)?for\s+|to\s+)?(?={_NAME})",
@@ -331,6 +410,8 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
         if not 0 <= m.start() - rel <= 60:
             continue  # the cue belongs to this scorer's own verb only
         side = side_of(m, 1)
+        if side and g.kind == "own_goal":  # "an own goal by Rudd gave the Mariners the lead"
+            return next((t for t in teams if t != side), None)
         if side:
             return side
     # "Hartlepool's Anton Sweetman", "Hibs defender Ross Dalgleish"
@@ -339,6 +420,16 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
             side = side_of(m, 1)
             if side:
                 return side
+    # "Carlisle twice led, through Holcroft's header and a penalty from Tunnicliffe": every scorer of the
+    # "through" list is the leading club's
+    led = re.search(
+        rf"{target}\s+(?:[a-z]+\s+){{0,2}}(?:led|went ahead|went in front|were ahead),?\s+through\s+[^;Ⓒ]*$",
+        mtext[:rel],
+    )
+    if led:
+        side = side_of(led, 1)
+        if side:
+            return next((t for t in teams if t != side), None) if g.kind == "own_goal" else side
     # "Everton were ahead on 22 minutes when Calloway headed in": the clause's subject scored
     subject = re.match(
         rf"\W*(?:[A-Za-z][\w-]*\s+){{0,3}}?{target}\s+([^,;Ⓒ]*?)\b(?:when|through|as|after)\s+(?:[a-z][\w-]*\s+){{0,2}}?$",
@@ -350,8 +441,83 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
             r"\b(?:behind|conceded|trailing|trailed|fell|caught out|undone)\b", subject.group(2), re.I
         ):
             return next((t for t in teams if t != side), None)  # "Celtic went behind when X scored"
+        if side and g.kind == "own_goal":
+            # "Sporting levelled when Bramwell turned the cross into his own net": the clause's
+            # subject was credited, so the scorer plays for the other side
+            return next((t for t in teams if t != side), None)
         return side
-    return None
+    return _they_side(ctx, mtext, lo, g, teams) or _comeback_side(ctx, g, teams)
+
+
+_LEAD_IN = re.compile(
+    r"\s*(?:The|Their|His|Her)\s+(?:[a-z-]+\s+)?(?:winner|equaliser|equalizer|opener|leveller|breakthrough|"
+    r"goal|decisive goal|second|third|fourth)\s+(?:came|arrived|followed)\b",
+)
+
+
+def _minute_from_lead_in(ctx: ArticleContext, g: GoalMention) -> None:
+    """ "The winner came with eight minutes left. ... Tremonte drove the loose ball in": a sentence that
+    announces a goal with its time and names nobody gives its minute to the next sentence's scorer."""
+    i = ctx.sentence_index_at(g.at)
+    if i <= 0:
+        return
+    prev = ctx.sentences[i - 1]
+    para = ctx.paragraph_at(g.at)
+    if para is None or prev.start < para.start or not _LEAD_IN.match(ctx.body[prev.start : prev.end]):
+        return
+    if ctx.people_in(prev.start, prev.end):
+        return  # the lead-in names its own player
+    minute, added, _ = minute_of(ctx.body[prev.start : prev.end])
+    if minute is not None:
+        g.minute, g.added = minute, added
+        g.period = period_of(minute, added, "")
+
+
+_COMEBACK = re.compile(
+    r"\b(?:came back|come back|hit back|fought back|rallied|staged a (?:\w+ )?comeback)\b", re.I
+)
+
+
+def _comeback_side(ctx: ArticleContext, g: GoalMention, teams: list[str]) -> str | None:
+    """ "Huddersfield came back again. Elias Koroma pulled one back ...": a sentence that opens with the
+    scorer and names no club continues the comeback the sentence before gave one club of the match."""
+    i = ctx.sentence_index_at(g.at)
+    if i <= 0:
+        return None
+    sent, prev = ctx.sentences[i], ctx.sentences[i - 1]
+    if ctx.body[sent.start : g.at].strip() or ctx.gaz_in(sent.start, sent.end, "club"):
+        return None
+    para = ctx.paragraph_at(g.at)
+    if para is None or prev.start < para.start or not _COMEBACK.search(ctx.body[prev.start : prev.end]):
+        return None
+    named = {c.canonical for c in ctx.gaz_in(prev.start, prev.end, "club") if c.canonical in teams}
+    if len(named) != 1:
+        return None
+    side = named.pop()
+    if g.kind == "own_goal":
+        return next((t for t in teams if t != side), None)
+    return side
+
+
+def _they_side(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: list[str]) -> str | None:
+    """ "They led through Shearwood's header": a sentence opening with "They" ahead of a lead verb is
+    about the club of the match that the sentence before names first."""
+    rel = g.at - lo
+    if not re.match(
+        r"\s*They\s+(?:had\s+|were\s+)?(?:led|went ahead|went in front|took the lead|struck first|scored first|"
+        r"levelled|equalised|replied|hit back)\b[^.;]*?\b(?:through|when|as|via)\s+(?:[a-z][\w-]*\s+){0,2}$",
+        mtext[:rel],
+    ):
+        return None
+    i = ctx.sentence_index_at(lo)
+    if i <= 0:
+        return None
+    prev = ctx.sentences[i - 1]
+    named = [c for c in ctx.gaz_in(prev.start, prev.end, "club") if c.canonical in teams]
+    side = named[0].canonical if named else None
+    if side and g.kind == "own_goal":
+        return next((t for t in teams if t != side), None)
+    return side
 
 
 def solve_teams(ctx: ArticleContext, match: Match, goals: list[GoalMention]) -> None:

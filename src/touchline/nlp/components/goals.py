@@ -95,6 +95,7 @@ class GoalMention:
     listed: bool = False  # from a bracketed scorer list: minute and kind already known
     minutes: list[tuple[int | None, int | None]] = field(default_factory=list)  # one per goal when count > 1
     periods: list[str] = field(default_factory=list)  # "in each half": one period per goal
+    kinds: list[str | None] = field(default_factory=list)  # "the second a penalty": one kind per goal
 
 
 class GoalFinder:
@@ -185,7 +186,7 @@ class GoalFinder:
             ),
             ("pronoun", rf"(?i:\band\s+(?:then\s+|later\s+)?(?:{w['score_verb']}))"),
         ]
-        found: list[GoalMention] = self._scorer_lines()
+        found: list[GoalMention] = self._scorer_lines() + self._tallies()
         pronouns: list[tuple[Segment, re.Match[str]]] = []
         for sent in self.ctx.sentences:
             text = self.masked[sent.start : sent.end]
@@ -197,7 +198,17 @@ class GoalFinder:
                         found += self._mentions(sent, how, m)
         for sent, m in pronouns:
             found += self._pronoun(sent, m, found)
-        return found
+        # a team-sheet block's goals are the teamsheet component's: it adds the block-only ones and
+        # flags a minute the prose gives differently, which it could not do if the block were read here
+        blocks = self.sheet_spans()
+        return [g for g in found if not any(a <= g.at < b for a, b in blocks)]
+
+    def sheet_spans(self) -> list[tuple[int, int]]:
+        """Spans of the team-sheet blocks that list goals (teamsheet_parse.find_blocks)."""
+        from touchline.nlp.components.teamsheet_parse import find_blocks
+
+        blocks = find_blocks(self.ctx.body, lambda text: self.ctx.gazetteer.club(text) is not None)
+        return [(b.start, b.end) for b in blocks if b.goals]
 
     def _mentions(self, sent: Segment, how: str, m: re.Match[str]) -> list[GoalMention]:
         start = sent.start + m.start(1)
@@ -268,15 +279,57 @@ class GoalFinder:
         if any(g.at < at and g.scorer != last.scorer and g.at > last.at for g in found):
             return []
         self._group += 1
-        g = GoalMention(last.scorer, at, self._window(sent, at, sent.start + m.end()), last.group)
+        window = self._window(sent, at, sent.start + m.end())
+        if m.group(0).lower().startswith("and") and last.window[0] <= at < last.window[1]:
+            # "X swept in after 23 minutes and made sure from the spot in the 71st": the words before
+            # "and" are the first goal's, the words after it this one's
+            window = (at, window[1])
+            last.window = (last.window[0], at)
+        g = GoalMention(last.scorer, at, window, last.group)
         nth = re.search(r"\b(?:his|her)\s+(second|third|fourth)\b", m.group(0).lower())
         if nth:
             g.count = {"second": 2, "third": 3, "fourth": 4}[nth.group(1)]
         return [g]
 
+    def _tally_items(self, start: int, end: int, score: int) -> list[tuple[int, str, int]] | None:
+        """ "(Smith 2, Jones)" after a club's score of 3: (offset, surface, goals) per scorer, when the
+        numbers are goal counts that add up to the score (not minutes)."""
+        items: list[tuple[int, str, int]] = []
+        for part in re.finditer(r"[^,]+", self.ctx.body[start:end]):
+            m = re.fullmatch(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:\s+(\d))?\s*", part.group(0))
+            if not m:
+                return None
+            items.append((start + part.start() + m.start(1), m.group(1), int(m.group(2) or 1)))
+        return items if items and sum(n for _a, _s, n in items) == score else None
+
+    def _tallies(self) -> list[GoalMention]:
+        """Old results lists: "Arsenal 2 (Smith 2) Coventry City 0", "Everton 1 (Sharp)": scorers in
+        brackets after their club's score, with a goal count instead of minutes."""
+        out: list[GoalMention] = []
+        for m in re.finditer(rf"({CLUB_RE})\s+(\d{{1,2}})\s*\(([^()\n]{{1,120}})\)", self.masked):
+            items = self._tally_items(m.start(3), m.end(3), int(m.group(2)))
+            club = self.ctx.gaz_in(m.start(1), m.end(1), "club")
+            if not items or not club or self.in_quote(m.start()):
+                continue
+            for at, surface, count in items:
+                scorer = self.name_at(at, surface, allow_single=True)
+                if scorer is None:
+                    continue
+                self._group += 1
+                g = GoalMention(scorer, at, (at, at + len(surface)), self._group, team=club[0].canonical)
+                g.count = count
+                g.listed = True
+                out.append(g)
+        return out
+
     def _listed(self, sent: Segment, m: re.Match[str]) -> list[GoalMention]:
         """ "(Agboola 12, Carewe 40, Youngman 77 pen)": scorers with minutes in brackets."""
         out: list[GoalMention] = []
+        owner_score = re.search(r"(\d{1,2})\s*$", self.masked[sent.start : sent.start + m.start()])
+        if owner_score and self._tally_items(
+            sent.start + m.start(1), sent.start + m.end(1), int(owner_score.group(1))
+        ):
+            return out  # goal counts, read by _tallies
         base = sent.start + m.start(1)
         sheet = self.ctx.body[sent.start : sent.end]
         if sheet.count(";") >= 2 or re.search(r"\(capt\)|\(c\)|\bsubs\b", sheet, re.IGNORECASE):
@@ -373,13 +426,14 @@ class GoalFinder:
 
 
 def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted: list[bool]) -> None:
-    from touchline.nlp.components.goal_details import describe, solve_teams
+    from touchline.nlp.components.goal_details import describe, minutes_later, solve_teams
 
     played = [m for m in matches if m.status == "played" and m.home and m.away]
     if not played:
         return
     finder = GoalFinder(ctx, masked, quoted)
     mentions = finder.find()
+    _stop_at_next_scorer(ctx, mentions)
     by_match: dict[int, list[GoalMention]] = {}
     for g in mentions:
         match = _match_for(ctx, g, played)
@@ -389,6 +443,7 @@ def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted:
         by_match.setdefault(id(match), []).append(g)
     for match in played:
         merged = _merge(by_match.get(id(match), []))
+        minutes_later(ctx, merged)
         solve_teams(ctx, match, merged)
         match.goals = [_to_goal(ctx, g, match) for g in merged]
         _check(match)
@@ -412,6 +467,11 @@ def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Matc
     by_club = [m for m in played if named & {m.home, m.away}]
     if len(by_club) == 1:
         return by_club[0]
+    main = [m for m in played if not _aside(ctx, m)]
+    if main and len(main) < len(played):
+        played = main  # a result told in passing ("Chelsea, beaten 1-0 by Valencia last time, ...")
+        if len(played) == 1:
+            return played[0]
     para = ctx.paragraph_at(g.at)
     best: tuple[int, Match] | None = None
     for match in played:
@@ -428,6 +488,35 @@ def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Matc
     return best[1] if best else None
 
 
+def _stop_at_next_scorer(ctx: ArticleContext, mentions: list[GoalMention]) -> None:
+    """ "Colquhoun levelled on the stroke of half-time and substitute Pinnegar forced a shoot-out with
+    four minutes of extra time left": a goal's words end where the next scorer's begin (before "a
+    header from" when that introduces the next scorer)."""
+    for g in mentions:
+        if g.enumerated or g.listed:
+            continue
+        nxt = [o.at for o in mentions if g.at < o.at < g.window[1] and o.scorer != g.scorer and not o.listed]
+        if not nxt:
+            continue
+        cut = min(nxt)
+        lead = re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:from|by)\s+$", ctx.body[g.at : cut])
+        g.window = (g.window[0], g.at + lead.start() if lead else cut)
+
+
+def _aside(ctx: ArticleContext, match: Match) -> bool:
+    """Every sentence that gives this match's score gives it in a clause set off by commas after the
+    sentence's subject ("Chelsea, beaten 1-0 at home by Valencia in their opening game, fell behind"):
+    the article is about another match."""
+    if match.home_score is None or match.away_score is None or not match.evidence:
+        return False
+    score = rf"(?<!\d)(?:{match.home_score}|{match.away_score})\s?[-–]\s?(?:{match.away_score}|{match.home_score})(?!\d)"
+    for ev in match.evidence:
+        m = re.match(rf"[^,]{{2,60}},\s[^,]*?{score}[^,]*,\s+(?:[a-z]+\s+){{0,2}}[a-z]+", ev.text)
+        if not m:
+            return False
+    return True
+
+
 def _merge(mentions: list[GoalMention]) -> list[GoalMention]:
     out: list[GoalMention] = []
     for g in sorted(mentions, key=lambda x: x.at):
@@ -437,6 +526,7 @@ def _merge(mentions: list[GoalMention]) -> list[GoalMention]:
             and (o.minute is None or g.minute is None or (o.minute, o.added) == (g.minute, g.added)
                  or ((o.listed or g.listed) and abs(o.minute - g.minute) <= 2 and o.added == g.added))
             and (o.kind == g.kind or o.kind is None or g.kind is None or "own_goal" not in (o.kind, g.kind))
+            and (o.period is None or g.period is None or o.period == g.period)
         ]  # fmt: skip
         if same:
             o = same[0]
@@ -465,9 +555,13 @@ def _merge(mentions: list[GoalMention]) -> list[GoalMention]:
     for g in out:
         have = sum(1 for o in out if o.scorer == g.scorer)
         for i in range(have, g.count):
-            copy = GoalMention(g.scorer, g.at, g.window, g.group, period=g.period, team=g.team, kind=g.kind)
+            # the words that gave the count describe one goal: "added his second from the spot"
+            # makes the second a penalty, not the first
+            copy = GoalMention(g.scorer, g.at, g.window, g.group, period=g.period, team=g.team)
             if i < len(g.periods):
                 copy.period = g.periods[i]
+            if i < len(g.kinds):
+                copy.kind = g.kinds[i]
             if i < len(g.minutes):
                 copy.minute, copy.added = g.minutes[i]
                 copy.period = (

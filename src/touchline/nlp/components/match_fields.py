@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import partial
+from functools import lru_cache, partial
 
 from touchline.models import Match
-from touchline.nlp.components.match_lexicon import lexicon
+from touchline.nlp.components.match_lexicon import data_path, lexicon
 from touchline.nlp.components.scorelines import Mention
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
@@ -21,7 +21,8 @@ from touchline.temporal import find_date_expressions, resolve_relative_date
 _NOT_THIS_COMPETITION = re.compile(
     r"^\W{0,3}\s*(?:qualification|qualifying|place|places|spot|spots|berth|football|race|status|survival|"
     r"points total|record|history|debut|era|title race|side|sides|club|clubs|outfit|team|teams|opposition|opponents|"
-    r"leaders|champions|strugglers|new boys|newcomers|rivals|high-flyers|holders|new-boys|basement|status)\b",
+    r"leaders|champions|strugglers|new boys|newcomers|rivals|high-flyers|holders|new-boys|basement|status|"
+    r"matches|games|fixtures|outings|defeats|wins|victories|draws)\b",  # "unbeaten in six League Two matches"
     re.IGNORECASE,
 )
 _TARGET_ROUND = re.compile(
@@ -154,8 +155,9 @@ def venue(
             if not re.search(r"\b(?:at|to|inside)\s+(?:the\s+)?$", ctx.body[sent.start : st.start]):
                 continue
             owner = ctx.gazetteer.club_of_stadium(st.canonical)
-            if owner is None or owner == match.home:
-                return st.canonical
+            national = bool(match.home) and ctx.gazetteer.is_national_team(match.home or "")
+            if owner is None or owner == match.home or (national and owner not in teams):
+                return st.canonical  # (national teams play at club grounds)
         for st in ctx.gaz_in(sent.start, sent.end, "stadium"):
             if (
                 match.home
@@ -174,12 +176,38 @@ def _nearest(items: list[tuple[int, str]], offset: int) -> str | None:
     return min(items, key=lambda x: abs(x[0] - offset))[1]
 
 
+@lru_cache(maxsize=1)
+def _national() -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for line in data_path("national_competitions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            read, country, meant = (c.strip() for c in line.split("\t"))
+            out[(read, country)] = meant
+    return out
+
+
+def national_competition(
+    ctx: ArticleContext, competition_name: str | None, home: str | None, away: str | None
+) -> str | None:
+    """ "a 2-0 Premiership victory over Hibs": when both clubs come from one country whose league bears
+    the same short name, the competition is that country's (national_competitions.tsv)."""
+    if not competition_name or not home or not away:
+        return competition_name
+    countries = {ctx.gazetteer.club_country.get(home), ctx.gazetteer.club_country.get(away)}
+    if len(countries) != 1:
+        return competition_name
+    return _national().get((competition_name, countries.pop() or ""), competition_name)
+
+
 def competition(ctx: ArticleContext, mentions: list[Mention], single: bool) -> str | None:
     def usable(start: int, end: int) -> bool:
         if _quoted(ctx, start, end) or _NOT_THIS_COMPETITION.match(ctx.body[end : end + 30]):
             return False
         # "Premier League Portsmouth" describes the club, not the match
-        return not any(c.kind == "club" and end < c.start <= end + 2 for c in ctx.gaz)
+        return not any(
+            c.kind == "club" and end < c.start <= end + 2 and "\n" not in ctx.body[end : c.start]
+            for c in ctx.gaz
+        )  # a heading line above a results list is not such a description
 
     anchor = min(m.start for m in mentions)
     for sent in _mention_sentences(ctx, mentions):
@@ -213,13 +241,16 @@ def competition(ctx: ArticleContext, mentions: list[Mention], single: bool) -> s
     return None
 
 
-def _rounds_in(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, str]]:
+def _rounds_in(ctx: ArticleContext, start: int, end: int, future: bool = False) -> list[tuple[int, str]]:
+    """Rounds named in [start, end), leaving out the rounds a club is heading for ("into the semi-finals");
+    for a fixture still to be played, "will host Port Vale in the third round" names its own round."""
     out: list[tuple[int, str]] = []
     text = ctx.body[start:end]
     for pattern, canonical in lexicon().rounds:
         for m in pattern.finditer(text):
             at = start + m.start()
-            if _quoted(ctx, at, at + 1) or _TARGET_ROUND.search(ctx.body[max(start, at - 40) : at]):
+            target = _TARGET_ROUND.search(ctx.body[max(start, at - 40) : at])
+            if _quoted(ctx, at, at + 1) or (target and not (future and "will" in target.group(0).lower())):
                 continue
             if re.match(
                 r"\s+(?:place|places|spot|berth|ticket|tickets|hopes|dream)\b",
@@ -234,8 +265,9 @@ def _rounds_in(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, str
 
 def match_round(ctx: ArticleContext, mentions: list[Mention], single: bool) -> str | None:
     anchor = min(m.start for m in mentions)
+    future = all(m.status == "scheduled" for m in mentions)
     for sent in _mention_sentences(ctx, mentions):
-        found = _rounds_in(ctx, sent.start, sent.end)
+        found = _rounds_in(ctx, sent.start, sent.end, future)
         if found:
             return _nearest(found, anchor)
     if single:
@@ -259,8 +291,16 @@ def _date_phrases(ctx: ArticleContext, sent: Segment, future: bool = False) -> l
         at = sent.start + s
         if _quoted(ctx, at, at + 1) or _NOT_MATCH_DAY.match(phrase):
             continue
+        if (
+            phrase.isupper()
+            and phrase.strip().lower().endswith("day")
+            and phrase.strip().lower() != "yesterday"
+        ):
+            continue  # "WEDNESDAY COME FROM BEHIND": a headline word in capitals, a club as often as a day
+        if any(g.kind == "club" and g.start < at + len(phrase) and at < g.end for g in ctx.gaz):
+            continue  # "Wednesday took control": Sheffield Wednesday, not a day
         if not future and re.search(
-            r"\b(?:will|replay|rearranged|postponed until)\b", ctx.body[sent.start : at]
+            r"\b(?:will|replay (?:is|on|takes)|rearranged|postponed until)\b", ctx.body[sent.start : at]
         ):
             continue  # "they will meet again on January 13": another day than this result's
         out.append((at, phrase))
@@ -290,6 +330,12 @@ def lead_date_phrase(ctx: ArticleContext) -> str | None:
     found = [
         p for sent in lead_sentences(ctx, skip_history=False, prose=True) for p in _date_phrases(ctx, sent)
     ]
+    if ctx.paragraphs and len(ctx.body[ctx.paragraphs[0].start : ctx.paragraphs[0].end].split()) <= 12:
+        # a headline: "FOOTBALL: SATURDAY'S LEAGUE RESULTS" dates a results list that has no prose
+        first = ctx.paragraphs[0]
+        found += [
+            p for s in ctx.sentences if first.start <= s.start < first.end for p in _date_phrases(ctx, s)
+        ]
     for _at, phrase in found:
         resolved = resolve_relative_date(phrase, ctx.published)
         if resolved and len(resolved) == 10:
@@ -365,3 +411,42 @@ def likely_opponent(ctx: ArticleContext, men: Mention) -> str | None:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+# ---- attendance stated in the prose -----------------------------------------------------------
+_ATTENDANCE_PROSE = re.compile(
+    r"\b(?:attendance|att\.?)\s*(?::|was|of)?\s*(?P<a>\d{1,3}(?:,\d{3})+|\d{4,6})\b"
+    r"|\b(?:in front of|watched by|before)\s+(?:a\s+(?:crowd|gate)\s+of\s+)?(?P<b>\d{1,3}(?:,\d{3})+|\d{5,6})\b"
+    r"|\b(?:crowd|gate)\s+of\s+(?P<c>\d{1,3}(?:,\d{3})+|\d{5,6})\b",  # bare 4 digits: a year
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:more than|over|almost|nearly|around|about|some|close to|under|fewer than)\s+$", re.I
+)
+
+
+def prose_attendance(ctx: ArticleContext, matches: list[Match]) -> None:
+    """ "in front of 59,042", "Attendance: 24,133" in the prose: the attendance of the one match played,
+    or, in a results list, of the one result on the same line ("Everton 1 Luton Town 1. Att: 22,528.").
+    Rounded or hedged crowds ("more than 41,000", "a crowd of 18,000") are not figures."""
+    played = [m for m in matches if m.status == "played"]
+    if not played:
+        return
+    for m in _ATTENDANCE_PROSE.finditer(ctx.body):
+        raw = m.group("a") or m.group("b") or m.group("c")
+        value = int(raw.replace(",", ""))
+        if _quoted(ctx, m.start(), m.end()) or value < 500 or value % 1000 == 0:
+            continue  # a round thousand is an estimate, not a count
+        start = m.start("a") if m.group("a") else m.start("b") if m.group("b") else m.start("c")
+        if _HEDGE.search(ctx.body[max(0, start - 20) : start]):
+            continue
+        if m.group("b") and re.search(r"\d+\s+(?:minutes|mins|yards|metres)", ctx.body[start : start + 20]):
+            continue
+        line_start = ctx.body.rfind("\n", 0, start) + 1
+        line_end = ctx.body.find("\n", start)
+        line_end = len(ctx.body) if line_end < 0 else line_end
+        on_line = [x for x in played if any(ev.start < line_end and ev.end > line_start for ev in x.evidence)]
+        target = on_line[0] if len(on_line) == 1 else played[0] if len(played) == 1 else None
+        if target is not None and target.attendance is None:
+            target.attendance = value
+            target.evidence.append(ctx.evidence(start, start + len(raw)))

@@ -4,9 +4,40 @@ against Brentford", "Liverpool v Chelsea") and pairs ("the derby between Cardiff
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from touchline.nlp.components.match_lexicon import CLUB_RE, COMP, FILL, SCORE_RE, STADIUM, STADIUM_RE
-from touchline.nlp.components.scorelines import Mention, MentionFinder
+from touchline.nlp.components.scorelines import _BOUNDARY, Mention, MentionFinder
+from touchline.temporal import find_date_expressions, resolve_relative_date
+
+_NEAR_FUTURE_DAYS = 120
+
+
+def names_future_date(text: str, published: str | None) -> bool:
+    """A day and month without a year that can only be ahead of publication ("on December 3" in an
+    article of November): its past reading is most of a year ago, its future one weeks away."""
+    if not published:
+        return False
+    pub = date.fromisoformat(published)
+    for _, _, phrase in find_date_expressions(text):
+        if re.search(r"\b(?:19|20)\d{2}\b|\b(?:last|ago|yesterday)\b", phrase, re.IGNORECASE):
+            continue
+        past, ahead = resolve_relative_date(phrase, pub), resolve_relative_date(phrase, pub, future=True)
+        if not past or not ahead or len(past) != 10 or len(ahead) != 10:
+            continue
+        behind_days = (pub - date.fromisoformat(past)).days
+        ahead_days = (date.fromisoformat(ahead) - pub).days
+        if 0 < ahead_days <= _NEAR_FUTURE_DAYS and behind_days > _NEAR_FUTURE_DAYS:
+            return True
+    return False
+
+
+def _score_in_clause(text: str, start: int, end: int) -> bool:
+    """A scoreline in the clause around [start, end) of a masked sentence: then it is a result."""
+    left = max([0] + [b.end() for b in _BOUNDARY.finditer(text[:start])])
+    nxt = _BOUNDARY.search(text, end)
+    right = nxt.start() if nxt else len(text)
+    return SCORE_RE.search(text[left:right]) is not None
 
 
 def between_pairs(self: MentionFinder) -> list[Mention]:
@@ -41,14 +72,15 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
     )
     for sent in self.ctx.sentences:
         text = self.masked[sent.start : sent.end]
-        if SCORE_RE.search(text):
-            continue
+        future_date = names_future_date(self.ctx.body[sent.start : sent.end], self.ctx.published)
         for m in re.finditer(
             rf"(?<!\bthe )(?<!\ba )\b(?:will\s+|set\s+to\s+|to\s+)?({lex.preview_re})\s+(?!of\b)(?:[a-z][\w-]*\s+){{0,2}}?({CLUB_RE})",
             text,
             re.IGNORECASE,
         ):
-            if not (future_article or future_words.search(text)):
+            if not (future_article or future_date or future_words.search(text)):
+                continue
+            if _score_in_clause(text, m.start(), m.end()):
                 continue
             a = sent.start + m.start()
             other = self.club_at(sent.start + m.start(2))
@@ -70,7 +102,9 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
             re.IGNORECASE,
         )
         for m in noun:
-            if not future_words.search(text) or self.in_quote(sent.start + m.start(), sent.start + m.end()):
+            if not (future_date or future_words.search(text)) or _score_in_clause(text, m.start(), m.end()):
+                continue
+            if self.in_quote(sent.start + m.start(), sent.start + m.end()):
                 continue
             a = sent.start + m.start()
             target = sent.start + m.start(3)
@@ -92,7 +126,14 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
         for m in re.finditer(rf"({CLUB_RE})\s+(?:v|vs|versus)\.?\s+({CLUB_RE})", text):
             home = self.club_at(sent.start + m.start(1))
             away = self.club_at(sent.start + m.start(2))
-            if home and away and home != away and (future_article or future_words.search(text)):
+            if _score_in_clause(text, m.start(), m.end()):
+                continue
+            if (
+                home
+                and away
+                and home != away
+                and (future_article or future_date or future_words.search(text))
+            ):
                 men = Mention(sent.start + m.start(), sent.start + m.end(), sent, home, away, kind="preview")
                 men.status, men.home, men.home_first = "scheduled", home, True
                 out.append(self._finish(men))

@@ -142,7 +142,9 @@ def _to_match(ctx: ArticleContext, fx: Fixture, single: bool, lead_date: str | N
     if fx.half_time:
         match.half_time = (fx.half_time[home], fx.half_time[away])
     match.venue = fields.venue(ctx, match, fx.mentions, single, by_cue)
-    match.competition = fields.competition(ctx, fx.mentions, single)
+    match.competition = fields.national_competition(
+        ctx, fields.competition(ctx, fx.mentions, single), match.home, match.away
+    )
     match.round = fields.match_round(ctx, fx.mentions, single)
     match.date = fields.match_date(ctx, fx.mentions, match.status, single, lead_date)
     spans = sorted({ctx.sentence_at(m.start).start for m in fx.mentions})

@@ -281,7 +281,9 @@ class MentionFinder:
             left,
             re.IGNORECASE,
         )
-        noun = re.match(rf"\)?\s*(?:[a-z][\w-]*\s+){{0,2}}?({lex.noun_re})\b", right, re.IGNORECASE)
+        noun = re.match(  # "a 2-2 draw", "a 1-1 Championship draw"
+            rf"\)?\s*(?:(?:[a-z][\w-]*|{COMP}{FILL}*)\s+){{0,2}}?({lex.noun_re})\b", right, re.IGNORECASE
+        )
         word = None
         if noun and not (verb and verb.group(2)):
             word = result_word(noun.group(1), "noun")
@@ -318,6 +320,9 @@ class MentionFinder:
         if men.other is None:
             men.other = obj
         men.subject = self.subject_before(sent, pivot, men.other, noun_form)
+        after_pair = self._draw_clubs_after(sent, pivot, b, men)
+        if after_pair:  # "there was a 3-3 thriller at Fratton Park, where Portsmouth ... against Crawley"
+            men.subject, men.other = after_pair
         if (
             not noun_form
             and re.search(r",\s+$", mtext[sent.start : pivot])
@@ -341,8 +346,9 @@ class MentionFinder:
         if stadium:
             men.venue = stadium
             owner = ctx.gazetteer.club_of_stadium(stadium)
-            if owner and owner != men.subject and men.other is None:
-                men.other = owner
+            national = men.subject is not None and ctx.gazetteer.is_national_team(men.subject)
+            if owner and owner != men.subject and men.other is None and not national:
+                men.other = owner  # (a national team at a club's ground is not playing that club)
             if owner in (men.subject, men.other):
                 men.home = owner
         elif men.other and prep in ("at", "away at", "away to"):
@@ -367,11 +373,24 @@ class MentionFinder:
             men.subject_score, men.other_score = (hi, lo) if word.outcome == "win" else (lo, hi)
         return self._finish(men)
 
+    def _draw_clubs_after(self, sent: Segment, pivot: int, b: int, men: Mention) -> tuple[str, str] | None:
+        """A draw whose sentence names no club before the score but exactly two after it."""
+        if men.outcome != "draw" or men.other is not None:
+            return None
+        if self.club_spans(sent.start, pivot) or re.search(
+            r"\bthey\b", self.masked[sent.start : pivot], re.I
+        ):
+            return None
+        after = list(
+            dict.fromkeys(c[2] for c in self.club_spans(b, sent.end) if not self.in_quote(c[0], c[1]))
+        )
+        return (after[0], after[1]) if len(after) == 2 else None
+
     def _coordinated(self, sent: Segment, pivot: int, men: Mention, noun_form: bool) -> None:
         """ "Everton and Leeds drew 2-2": both clubs are the subject; "Leeds hosted Fulham and won":
         the subject is the first club of the sentence."""
         left = self.masked[sent.start : pivot]
-        both = re.search(rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:[a-z]+\s+)?$", left)
+        both = re.search(rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:[a-z]+\s+){{0,2}}$", left)
         if both and men.other is None and men.outcome == "draw":
             men.subject = self.club_at(sent.start + both.start(1))
             men.other = self.club_at(sent.start + both.start(2))

@@ -10,9 +10,12 @@ The block spans go to ``ctx.notes["teamsheet_spans"]`` so later components can s
 
 from __future__ import annotations
 
+import re
+
 from touchline.linking.gazetteer import norm_key
 from touchline.linking.people import fold
 from touchline.models import Card, Goal, LineupEntry, Match
+from touchline.nlp.components.match_fields import prose_attendance
 from touchline.nlp.components.teamsheet_items import SheetEvent
 from touchline.nlp.components.teamsheet_parse import SheetBlock, find_blocks
 from touchline.nlp.components.teamsheet_people import (
@@ -32,6 +35,14 @@ def run(ctx: ArticleContext) -> None:
     blocks = find_blocks(ctx.body, lambda text: ctx.gazetteer.club(text) is not None)
     ctx.notes["teamsheet_spans"] = [(b.start, b.end) for b in blocks]
     ctx.notes["_teamsheet_blocks"] = blocks
+    try:
+        _run_blocks(ctx, blocks)
+    finally:  # "in front of 59,042": the prose's figure when no block gave one
+        prose_attendance(ctx, ctx.facts.matches)
+        prose_cards(ctx, ctx.facts.matches)
+
+
+def _run_blocks(ctx: ArticleContext, blocks: list[SheetBlock]) -> None:
     if not blocks:
         return
     drop_block_mentions(ctx, blocks)
@@ -389,6 +400,11 @@ def _goals(
         if side:
             other = "away" if side == "home" else "home"
             team = club_of.get(other) if ev.kind == "own_goal" else club_of.get(side)
+        elif ev.team_label is not None:  # "Scorers: Arsenal: Saka 17": no line-ups, but a club label
+            labelled = _club(ctx, ev.team_label.text)
+            if labelled in (match.home, match.away):
+                flipped = match.away if labelled == match.home else match.home
+                team = flipped if ev.kind == "own_goal" else labelled
         read.append((ev, name, team))
     chosen: dict[int, Goal | None] = {}
     for i, (ev, name, _team) in enumerate(read):  # exact minutes first
@@ -445,10 +461,64 @@ def _merge_goal(
     if ev.minute is not None:
         prose.minute, prose.added = ev.minute, ev.added
         prose.period = half or prose.period
-    prose.kind = prose.kind or ev.kind
+    if ev.kind and prose.kind and ev.kind != prose.kind:
+        match.warnings.append(
+            f"goal kind for {prose.scorer}: prose says {prose.kind}, team sheet says {ev.kind}"
+        )
+    prose.kind = ev.kind or prose.kind  # the sheet's explicit "pen"/"og" beats a reading of the prose
     prose.team = prose.team or team
     if not any(e.start == evidence.start for e in prose.evidence):
         prose.evidence.append(evidence)
 
 
 __all__ = ["resolve_sheet_name", "run"]
+
+
+# ---- cards told in the prose ------------------------------------------------------------------
+_PROSE_CARD = re.compile(
+    r"\s+(?:was|were|had been|has been)\s+(?:(?P<red>sent off|dismissed|shown (?:a |the )?(?:straight )?red(?: card)?)"
+    r"|(?P<yellow>booked|cautioned|shown (?:a |the )?yellow(?: card)?))\b"
+    r"|\s+(?P<red2>received (?:his|her) marching orders|saw red)\b"
+)
+
+
+def prose_cards(ctx: ArticleContext, matches: list[Match]) -> None:
+    """ "Gateshead's Kevin Moan was sent off in the 71st minute", "Ødegård was booked": cards told in the
+    report, for the one match played; a card the team sheet already lists is not added twice."""
+    from touchline.nlp.components.goal_details import minute_of
+
+    played = [m for m in matches if m.status == "played" and m.home and m.away]
+    if len(played) != 1:
+        return
+    match = played[0]
+    spans = ctx.notes.get("teamsheet_spans") or []
+    for p in ctx.person_mentions:
+        if any(a <= p.start < b for a, b in spans) or ctx.in_quote(p.start, p.end):
+            continue
+        m = _PROSE_CARD.match(ctx.body, p.end)
+        if not m:
+            continue
+        colour = "yellow" if m.group("yellow") else "red"
+        sent = ctx.sentence_at(p.start)
+        rest = ctx.body[m.end() : sent.end]
+        minute, _added, _ = minute_of(re.split(r"[;,]|\band\b", rest)[0])
+        team = _card_team(ctx, p, match)
+        card = Card(p.canonical, team, minute, colour, [ctx.evidence(sent.start, sent.end)])
+        surname = fold(p.canonical).split()[-1:]
+        have = match.cards or []
+        if any(fold(c.person).split()[-1:] == surname and c.colour == colour for c in have):
+            continue
+        match.cards = [*have, card]
+
+
+def _card_team(ctx: ArticleContext, p: object, match: Match) -> str | None:
+    """The side of a booked player: "Gateshead's Kevin Moan", else the team the article gives them."""
+    start = getattr(p, "start", 0)
+    for c in ctx.gaz_in(max(0, start - 40), start, "club"):
+        if re.match(r"['’]s?\s+(?:[a-z]+\s+)?$", ctx.body[c.end : start]) and c.canonical in (
+            match.home,
+            match.away,
+        ):
+            return c.canonical
+    team = ctx.people.team.get(getattr(p, "canonical", ""))
+    return team if team in (match.home, match.away) else None

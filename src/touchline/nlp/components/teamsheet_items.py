@@ -393,7 +393,8 @@ def parse_events(body: str, start: int, end: int, kind: str) -> list[SheetEvent]
     events: list[SheetEvent] = []
     label: Span | None = None
     for ps, pe in split_depth0(body, start, end, ";"):
-        m = re.match(r"([A-Z][\w'’.&\- ]{1,40}?)\s*:\s*", body[ps:pe])
+        # "Leeds: Bowyer 35", "Cardiff - Whitfield 12 (pen)": a club label before the items
+        m = re.match(r"([A-Z][\w'’.&\- ]{1,40}?)(?:\s*:\s*|\s+[-–—]\s+)", body[ps:pe])
         if m:
             ls, le = strip_span(body, ps, ps + m.end(1))
             label = Span(ls, le, body[ls:le])

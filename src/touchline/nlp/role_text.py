@@ -104,6 +104,7 @@ class RoleMention:
     boss_of: str | None = None  # "Lyle's assistant": the club is that person's
     explicit: bool = False  # the club comes from the sentence itself, not from elsewhere in the article
     act: bool = False  # from a manager's act ("Silva's side"): only the person's own clues give the club
+    opposite: bool = False  # "his opposite number": the other side of a two-club report, or unknown
     dates: list[str] = field(default_factory=list)
 
 
@@ -137,7 +138,12 @@ def mask_clubs(ctx: ArticleContext, start: int, end: int) -> str:
 def club_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
     """A club mention ending right before ``pos`` ("Fulham manager", "the Cottagers' head coach")."""
     for g in ctx.gaz:
-        adjacent = re.fullmatch(r"\s*(?:['’]s?)?\s*", ctx.body[g.end : pos]) if g.end <= pos else None
+        # "Fulham manager", "the Cottagers' head coach", "Leicester, whose assistant manager,"
+        adjacent = (
+            re.fullmatch(r"\s*(?:['’]s?)?\s*|\s*,\s*whose\s+", ctx.body[g.end : pos])
+            if g.end <= pos
+            else None
+        )
         if g.kind == "club" and floor <= g.start and adjacent:
             return g.canonical
     return None
@@ -243,6 +249,8 @@ def _uncovered_side(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMent
     """With two sides and the other's head already named, a second head belongs to the remaining one."""
     if r.role not in HEAD or r.event != "holds":
         return None
+    if r.role == "interim_manager" and any(m.event in ("appointed", "sacked", "resigned") for m in mentions):
+        return None  # a caretaker in a story about a change of manager stands in at the club that changed
     sides = _article_clubs(ctx, match_sides_only=True)
     if len(sides) != 2:
         return None
@@ -260,6 +268,8 @@ def infer_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention])
     holder whose assistant they are, their team, the one own club of the sentence, the other side of
     a two-club match report, then article-level guesses: the lede club for board members, the nearest
     job with a stated club, the one club of the paragraph or article, the lede club."""
+    if r.opposite:
+        return _uncovered_side(ctx, r, mentions)
     if r.unknown_club:
         return None
     same = [m for m in mentions if m.person == r.person and m.club and m.event in ("holds", r.event)]
@@ -274,15 +284,25 @@ def infer_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention])
         return ctx.people.team[r.person]
     sent = ctx.sentence_at(r.start)
     if r.act:  # "Fulham pressed, and Silva made a change": a club before the act, never its object
-        before = own_clubs(ctx, sent.start, r.start)
-        return before[0] if len(before) == 1 else _uncovered_side(ctx, r, mentions)
+        return _act_club(ctx, r, mentions)
     clubs = own_clubs(ctx, sent.start, sent.end)
     if len(clubs) == 1 or (clubs and _opens(ctx, sent.start, clubs[0])):
         r.explicit = True
         return clubs[0]
+    if r.role in HEAD and not clubs and not _concede_words().search(ctx.body, sent.start, sent.end):
+        scored = _scorer_club(ctx, sent.start, sent.end)  # "X's header sent the crowd wild, and manager Y…"
+        if scored is not None:
+            return scored
+    speaker = _reporting_boss(ctx, r, mentions)
+    if speaker is not None:
+        return speaker
     side = _uncovered_side(ctx, r, mentions)
     if side is not None:
         return side
+    clubs_of: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.club and m.explicit:
+            clubs_of.setdefault(m.person, set()).add(m.club)
     staff = [
         m
         for m in mentions
@@ -290,6 +310,8 @@ def infer_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention])
         and m.explicit
         and m.role in STAFF | {"executive", "owner"}
         and m is not r
+        and m.event != "left"  # the club someone left says nothing about who else works there
+        and len(clubs_of.get(m.person, ())) < 2  # a manager moving between two clubs says nothing here
         and not (r.role in HEAD and r.event == "holds" and m.role in HEAD and m.event == "holds")
     ]
     if r.role in ("executive", "owner"):  # a board member speaks for the club the article is about
@@ -313,6 +335,76 @@ def infer_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention])
     return _lede_club(ctx)
 
 
+@lru_cache(maxsize=1)
+def _report_verbs() -> re.Pattern[str]:
+    words = [re.escape(r[0]).replace(r"\ ", r"\s+") for r in read_rows("report_verbs.txt")]
+    return re.compile(rf"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _concede_words() -> re.Pattern[str]:
+    words = [re.escape(r[0]).replace(r"\ ", r"\s+") for r in read_rows("concede_words.txt")]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def _reporting_boss(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) -> str | None:
+    """ "Marsh confirmed that captain Danny Pruett is available": the club of the manager or executive
+    who reports on the person, when that manager is the subject of the sentence's reporting verb."""
+    if r.role in HEAD:
+        return None
+    sent = ctx.sentence_at(r.start)
+    for pm in reversed(ctx.people_in(sent.start, r.start)):
+        if pm.canonical == r.person or not _report_verbs().match(ctx.body, pm.end):
+            continue
+        clubs = {
+            m.club
+            for m in mentions
+            if m.person == pm.canonical
+            and m.club
+            and m.role in STAFF | {"executive", "owner"}
+            and m.event != "left"
+        }
+        if len(clubs) == 1:
+            return clubs.pop()
+    return None
+
+
+def _scorer_club(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The one team credited with the goals of the scorers named in [start, end)."""
+    teams = {
+        g.team
+        for m in ctx.facts.matches
+        for g in m.goals
+        if g.team and g.kind != "own_goal" and any(p.canonical == g.scorer for p in ctx.people_in(start, end))
+    }
+    return teams.pop() if len(teams) == 1 else None
+
+
+def _act_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) -> str | None:
+    """The club of "Silva's side" / "Silva made a change": a club named in the act ("told his Palace
+    players"), the one own club before it, the sentence's opening club, the team of the sentence's
+    scorers, the club the previous sentence opened with, the other side of a two-club report."""
+    sent = ctx.sentence_at(r.start)
+    inside = ctx.gaz_in(r.start, r.end, "club")
+    if len(inside) == 1:
+        return inside[0].canonical
+    before = own_clubs(ctx, sent.start, r.start)
+    if len(before) == 1 or (before and _opens(ctx, sent.start, before[0])):
+        return before[0]
+    if before:
+        return None
+    scorers = _scorer_club(ctx, sent.start, sent.end)
+    if scorers is not None and not _concede_words().search(ctx.body, sent.start, sent.end):
+        return scorers
+    if sent.start > 0:
+        prev = ctx.sentence_at(sent.start - 1)
+        named = {g.canonical for g in ctx.gaz_in(sent.start, sent.end, "club")}
+        opening = own_clubs(ctx, prev.start, prev.end)
+        if opening and _opens(ctx, prev.start, opening[0]) and opening[0] not in named:
+            return opening[0]
+    return _uncovered_side(ctx, r, mentions)
+
+
 def _opens(ctx: ArticleContext, start: int, club: str) -> bool:
     """``club`` is the first word(s) of the sentence at ``start`` (its subject)."""
     first = next(iter(ctx.gaz_in(start, start + 200, "club")), None)
@@ -326,3 +418,8 @@ def _lede_club(ctx: ArticleContext) -> str | None:
         if clubs and (len(clubs) == 1 or _opens(ctx, sent.start, clubs[0])):
             return clubs[0]
     return None
+
+
+def lede_club(ctx: ArticleContext) -> str | None:
+    """The club (or national side) the article opens with, or None."""
+    return _lede_club(ctx)

@@ -211,7 +211,7 @@ def test_transfers_and_who_a_clause_is_about(
          "2023-04-10", "2021-06", None),
         ("Fulham assistant manager Ray Lewington will take charge for Tuesday's game.", "2024-03-10", None, None),
         ("Everton owner Bill Kenwright, who bought the club in 1999, has been trying to sell since 2019.",
-         "2021-11-29", None, None),
+         "2021-11-29", "1999", None),
     ],
 )  # fmt: skip
 def test_when_a_job_began(

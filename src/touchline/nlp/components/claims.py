@@ -21,13 +21,24 @@ from touchline.nlp.context import ArticleContext
 CLAIM_DIR = DATA_DIR / "claims"
 _SIDE = r"(?:PER\d+['’]s?|his|her|PER\d+,\s+whose)\s+(?:side|team|men|charges|troops)\b"
 _SUBJECT = rf"(?:{_SIDE}|CLUB\d+|PER\d+|they|them)"
+
+
 # words before a club that make it the other side, not what "they"/"them" points back to
-_OPPONENT = frozenset({"against", "v", "vs", "versus", "over", "by", "beat", "beating", "beaten", "at", "from",
-                       "than", "past", "with", "to", "of", "thrashing", "thrashed", "hammering", "hammered",
-                       "defeating", "defeated", "edging", "edged", "drew", "drawing", "losing", "lost", "sinking",
-                       "sank", "stunning", "stunned", "overcoming", "overcame", "routing", "routed"})  # fmt: skip
+def _word_list(name: str) -> frozenset[str]:
+    text = (CLAIM_DIR / name).read_text(encoding="utf-8")
+    return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=4)
+def _word_list_cased(name: str) -> frozenset[str]:
+    text = (CLAIM_DIR / name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_OPPONENT = _word_list("opponent_words.txt")
 _GAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,60}?"
 _LONGGAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,130}?"
+_CONDITIONAL = re.compile(r"(?:^|[,;:(–—]\s*)(?:if|unless|should)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 
 
@@ -228,21 +239,35 @@ def claims_in_sentence(
             if pat.kind != "record":
                 first = min(m.start(), m.start("s"))
                 lead = re.split(r"[,;:]\s", masked.text[max(0, first - 40) : first])[-1]
-                inner = masked.text[m.start("s") : m.end()]
+                # a relative clause's hedge is not the main verb's: "Ipswich, who could go down, are 19th"
+                inner = re.sub(r",\s*(?:who|which)\b[^,]*,", ",", masked.text[m.start("s") : m.end()])
+                if m.start() < m.start("s") and m.end() == m.end("s"):
+                    # attributive ("behind leaders Liverpool", "already-relegated Derby"): presupposed, so
+                    # only a hedge right before it counts ("would have relegated Burnley")
+                    lead = masked.text[max(0, m.start() - 14) : m.start()]
+                    inner = ""
                 if _hedged_text(lead) or _hedged_text(inner):
                     continue
+                if _CONDITIONAL.search(masked.text[:first]):
+                    continue  # "If they lose, Burnley are relegated": a condition, not a fact
                 tail = masked.text[m.end() : m.end() + 12]
                 if re.match(r"\s*(?:if|unless)\b", tail, re.IGNORECASE):
                     continue
             value = pat.value
             groups = m.groupdict()
             if "{comp}" in value:
+                inside = re.findall(r"COMP\d+", m.group(0))
                 comp = (
                     masked.tokens[groups["c"].upper()][1]
                     if groups.get("c")
+                    else masked.tokens[inside[0]][1]
+                    if inside
                     else _competition_before(ctx, anchor)
                 )
                 value = comp or value
+            if value == "{promo}":
+                league = masked.tokens[groups["c"].upper()][1] if groups.get("c") else None
+                value = "true" if league in _word_list_cased("promotion_leagues.txt") else value
             if "{ord}" in value and groups.get("o"):
                 value = masked.tokens[groups["o"].upper()][1]
             if "{n}" in value and groups.get("n"):

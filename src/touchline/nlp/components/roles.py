@@ -6,7 +6,13 @@ Three kinds of evidence give a role:
   "Rusk, the Under-21s coach," or "was appointed Celtic manager" / "resigned as boss";
 * a definite description with no name: "the Saints boss", "the Cottagers' head coach" — the person the
   article last gave a compatible job;
-* a manager's act: "Silva's side", "Silva made a double change".
+* a manager's act: "Silva's side", "Silva made a double change", "their unbeaten run under Silva";
+* events told without a title: "Rusk, who was appointed in May, was sacked on Sunday", "the sacking of
+  X", "Villa, who are managed by X", "X leaves Portsmouth", "handed X the armband", and captains and
+  referees printed in a team sheet (see ``touchline.nlp.role_facts``).
+
+A job's club comes from the syntax ("in temporary charge of Palace against Bournemouth": Palace), else
+from ``infer_club`` (the person's other jobs, the manager reporting on them, the sentence's own club…).
 
 ``collect`` runs inside the entities component (so quotes can resolve "the Saints boss" through
 ``ctx.people``); ``run`` adds clubs from what later components learnt and writes ``ctx.facts.roles``.
@@ -19,8 +25,20 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from touchline.config import DATA_DIR
 from touchline.models import Evidence, Role
 from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.role_facts import (
+    armbands,
+    job_dates,
+    managed_by,
+    player_before,
+    player_words,
+    sheet_roles,
+    staff_leaving,
+    tenure_starts,
+    transfers,
+)
 from touchline.nlp.role_text import (
     HEAD,
     NO_CLUB,
@@ -29,19 +47,17 @@ from touchline.nlp.role_text import (
     Title,
     club_after,
     club_before,
-    date_phrases,
     description_role,
     find_titles,
     hedged,
     in_quotation,
     infer_club,
+    lede_club,
     lexicon,
     mask_clubs,
     own_clubs,
     read_rows,
-    resolve_date,
     sentence_clubs,
-    summer_year,
 )
 
 __all__ = ["HEAD", "NO_CLUB", "STAFF", "RoleMention", "Title", "collect", "description_role", "find_titles",
@@ -51,19 +67,40 @@ _FRAME_BEFORE = re.compile(
     r"(?:\b(?:as|appointed|named|made|become|became|becomes|installed|confirmed|unveiled|hired)\s+"
     r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+|permanent\s+|full-time\s+)*(?:(?:CLUB|(?-i:[A-Z])[\w.-]*)\s*(?:['’]s?)?\s+)?"
     r"|\b(?:take|takes|took|taken|taking)\s+(?:over|(?:joint\s+|temporary\s+|sole\s+)?charge)(?:\s+(?:of|at)\s+(?:the\s+)?CLUB)?\s+(?:on|in)\s+(?:an?\s+)?"
-    r"|\b(?:take|takes|took|taken|taking|given|handed)\s+|\b(?:been|is|was|remains|remained)\s+in\s+)$",
+    r"|\b(?:take|takes|took|taken|taking|given|handed)\s+|\b(?:been|is|was|remains|remained|placed|put|left)\s+in\s+)$",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(
-    r"^(?:['’]s?)?\s*(?:,|\(|-|–|—)?\s*(?:(?:who|now)\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+)?"
-    r"(?:the\s+|a\s+|an\s+|CLUB\s*['’]s?\s+)?(?:(?:former|ex-|new|current|then|incoming|outgoing|departing|sacked|"
+    r"^(?:['’]s?)?\s*(?:,|\(|-|–|—)?\s*(?:(?:who\s+|now\s+)?(?:is|was|has\s+been|had\s+been|became|remains)\s+)?"
+    r"(?:the\s+|a\s+|an\s+|(?<=,\s)(?:his|her|their)\s+|CLUB\s*['’]s?\s+)?(?:(?:former|ex-|new|current|then|incoming|outgoing|departing|sacked|"
     r"long-serving|permanent|full-time|club['’]s|team['’]s)\s+)*(?:CLUB\s*(?:['’]s?)?\s+)?$",
     re.IGNORECASE,
 )
-_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\s+(?:\w+\s+){0,2}(?:CLUB\s+)?$", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}(?:CLUB\s+)?$", re.IGNORECASE)
+# "Marsh's first afternoon in interim charge": the spell belongs to the person named with the possessive
+_POSSESSIVE_NAME = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}(?:CLUB\s+)?$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"\bthe\s+(?:CLUB\s*(?:['’]s?)?\s+)?$|(?:^|\s)CLUB\s*['’]s?\s+$", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "new", "then", "now", "when", "as",
                           "and", "but", "said", "says", "former", "ex", "club", "team"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _appositive_noun() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(r[0]).replace(r"\ ", r"\s+") for r in read_rows("appositive_nouns.txt"))
+    return re.compile(rf"\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Nationalities ("the Italian's assistant"), from the quotes component's word list."""
+    path = DATA_DIR / "quotes" / "demonyms.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _title_lead_words() -> frozenset[str]:
+    return frozenset(r[0].casefold() for r in read_rows("title_lead_words.txt"))
 
 
 # ---- collection -----------------------------------------------------------------------------
@@ -72,11 +109,16 @@ def _person_for_title(
 ) -> tuple[PersonMention | None, bool]:
     """The person a title belongs to, and whether it came from a description (no name attached)."""
     after = [m for m in ctx.person_mentions if m.start >= t.end and m.start < sent_end]
+    own_spell = re.search(r"(?:spell|stint|reign|charge|tenure)$", ctx.body[t.start : t.end], re.I)
     before = [m for m in ctx.person_mentions if m.end <= t.start and m.start >= sent_start]
     if after and re.fullmatch(
         r"\s*,?\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms)\.?\s+)?", ctx.body[t.end : after[0].start]
     ):
         return after[0], False
+    if after and own_spell and re.fullmatch(r"\s+under\s+", ctx.body[t.end : after[0].start]):
+        return after[0], False  # "the interim spell under Owen Marsh"
+    if after and _appositive_noun().fullmatch(ctx.body[t.end : after[0].start]):
+        return after[0], False  # "the club's owner, the Hong Kong-based businessman Ronald Cheung"
     if before:
         between = mask_clubs(ctx, before[-1].end, t.start)
         if _APPOSITION.match(between) or _FRAME_BEFORE.search(between):
@@ -90,14 +132,28 @@ def _person_for_title(
     ) or re.match(
         r"\s+(?:spell|stint|role|job|post|reign|tenure|days|career)\b", ctx.body[t.end : t.end + 12], re.I
     )
-    if (own_job and _POSSESSIVE_PRONOUN.search(lead)) or _FRAME_BEFORE.search(lead):
+    if before and own_job and _POSSESSIVE_NAME.fullmatch(mask_clubs(ctx, before[-1].end, t.start)):
+        return before[-1], False
+    pronoun = _POSSESSIVE_PRONOUN.search(lead)
+    if pronoun and find_titles(pronoun.group(0)):
+        pronoun = (
+            None  # "his assistant during the interim spell": the spell is the boss's, not the assistant's
+        )
+    if (own_job and pronoun) or _FRAME_BEFORE.search(lead):
         if before:
             return before[-1], False
         earlier = [m for m in ctx.person_mentions if m.end <= t.start]
         return (earlier[-1], False) if earlier else (None, False)
-    if _DESCRIPTION.search(lead):
-        return None, True
+    if _DESCRIPTION.search(lead) and not re.search(
+        r"(?:spell|stint|role|charge|capacity|basis)$", ctx.body[t.start : t.end], re.I
+    ):
+        return None, True  # "the Saints boss" is a person; "the interim spell" is a period
     return None, False
+
+
+_JOINT_SUBJECT = re.compile(
+    r"\s+and\s+[^,;.]{0,60}?\s+(?:have|were|are|had)\s+(?:also\s+|both\s+)?(?:been\s+)?", re.IGNORECASE
+)
 
 
 def _event_for(
@@ -119,7 +175,10 @@ def _event_for(
             if lo <= m.start() < hi:  # inside the mention: nobody else may stand between name and verb
                 a, b = min(person.end, m.start()), max(person.end, m.start())
             between = ctx.body[a:b] if a < b else ""
-            if any(a <= p.start < b for p in others) or re.search(r"[;]|\bbut\b|\band\b|\bwhile\b", between):
+            joint = not before and _JOINT_SUBJECT.fullmatch(between)  # "X and Y have both been dismissed"
+            if not joint and (
+                any(a <= p.start < b for p in others) or re.search(r"[;]|\bbut\b|\band\b|\bwhile\b", between)
+            ):
                 continue
             dist = 0 if lo <= m.start() < hi else min(abs(m.start() - hi), abs(lo - m.end()))
             # "CLUB sacked manager X" / "named X as": the verb sits right before; "X was sacked": after
@@ -138,55 +197,13 @@ def _event_for(
     return best[1], best[2]
 
 
-def _dates(
-    ctx: ArticleContext, lo: int, hi: int, sent_start: int, sent_end: int, event: str, event_pos: int | None
-) -> tuple[str | None, str | None]:
-    """start/end: "since 2021"/"from 1999" near the mention give a start; the date nearest the event's
-    verb ("sacked on Sunday", "appointed in November") gives a start or an end. An attributive event
-    ("sacked boss X") takes no date: the sentence's dates belong to its own verb."""
-    start = end = None
-    best: tuple[int, str] | None = None
-    future = event_pos is not None and re.search(
-        r"\b(?:will|is\s+to|are\s+to|['’]ll)\s+(?:\w+\s+)?$",
-        ctx.body[max(sent_start, event_pos - 20) : event_pos],
-    )
-    for a, b, phrase in date_phrases(ctx.body[sent_start:sent_end]):
-        pos = sent_start + a
-        if re.search(r"['’]s?$", phrase) or re.match(
-            r"['’]s\b", ctx.body[sent_start + b : sent_start + b + 2]
-        ):
-            continue  # "for Saturday's game" names a fixture, not when the job changed
-        value = summer_year(phrase, ctx.published) or resolve_date(phrase, ctx.published, bool(future))
-        if value is None:
-            continue
-        if re.match(r"(?:since|from)\b", phrase, re.IGNORECASE):
-            near = ctx.body[min(hi, pos) : max(lo, pos)]
-            in_charge = re.fullmatch(
-                r",\s*(?:who\s+(?:has|had)\s+been\s+)?(?:in\s+(?:charge|post)|at\s+the\s+(?:club|helm))\s*",
-                near,
-            )
-            if lo - 80 <= pos <= hi + 80 and ("," not in near or in_charge):  # in the same clause as the job
-                start = start or value
-            continue
-        if event_pos is not None and event != "holds" and 0 <= pos - event_pos <= 60:
-            gap = ctx.body[event_pos + 1 : pos]
-            if ctx.people_in(event_pos + 1, pos) or any(p.search(gap) for p, _e in lexicon().events):
-                continue
-            if best is None or pos - event_pos < best[0]:
-                best = (pos - event_pos, value)
-    if best is not None:
-        if event in ("appointed", "joined"):
-            start = start or best[1]
-        else:
-            end = best[1]
-    return start, end
-
-
 @lru_cache(maxsize=1)
 def _role_verbs() -> re.Pattern[str]:
     alt = "|".join(f"(?P<r{i}>{row[0]})" for i, row in enumerate(read_rows("role_verbs.tsv")))
     return re.compile(
-        rf"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:had\s+|has\s+)?(?:previously\s+|once\s+|also\s+|later\s+)?(?:{alt})\s*(?:the\s+)?",
+        # "X has been at Palace for eight years and has worn the armband": one clause may come between
+        rf"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:(?:has|had)\s+been\s+[^.;,]{{1,60}}?\s+and\s+)?"
+        rf"(?:had\s+|has\s+)?(?:previously\s+|once\s+|also\s+|later\s+)?(?:{alt})\s*(?:the\s+)?",
         re.IGNORECASE,
     )
 
@@ -202,8 +219,8 @@ def _verb_titles(ctx: ArticleContext) -> list[tuple[Title, PersonMention]]:
         index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
         role = rows[index][1]
         club = next((g for g in ctx.gaz if g.kind == "club" and g.start == m.end()), None)
-        if club is None and role != "youth_coach":
-            continue
+        if club is None and role != "youth_coach" and not re.search(r"armband|captaincy", m.group(0), re.I):
+            continue  # "wore the armband" names the job without a club; "captained" needs one
         out.append((Title(m.start(), club.end if club else m.end(), role), pm))
     return out
 
@@ -237,94 +254,46 @@ def _stand_ins(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMentio
 
 _SACKED_AFTER = re.compile(
     r"(?:['’]s?\s+(?:sacking|dismissal|departure\s+by\s+mutual\s+consent)\b|"
-    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?(?:sacked|dismissed|fired|axed)\b)",
+    r"(?:['’]s?)?(?:\s*,[^,;.]{1,60},)?\s*,?\s*(?:who\s+)?(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+\s+)?"
+    r"(?:sacked|dismissed|fired|axed)\b)",
     re.IGNORECASE,
 )
-_SACKED_BEFORE = re.compile(r"\b(?:have|has|had)?\s*(?:sacked|dismissed|fired|axed)\s+$", re.IGNORECASE)
+_SACKED_BEFORE = re.compile(
+    r"\b(?:have|has|had)?\s*(?:sacked|dismissed|fired|axed|sacking|dismissing|firing|axing)\s+$",
+    re.IGNORECASE,
+)
+_SACKING_OF = re.compile(r"\b(?:sacking|dismissal|firing|axing)\s+of\s+$", re.IGNORECASE)
 
 
 def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
     """ "Marlow was dismissed", "Prowse's sacking", "Wigan have sacked Lyle": a manager sacked."""
     out: list[RoleMention] = []
     for pm in ctx.person_mentions:
-        if in_quotation(ctx, pm.start) or any(r.person == pm.canonical for r in found + out):
-            continue
         sent = ctx.sentence_at(pm.start)
+        if (
+            in_quotation(ctx, pm.start)
+            or any(r.person == pm.canonical for r in found)
+            or any(r.person == pm.canonical and sent.start <= r.start < sent.end for r in out)
+        ):
+            continue
         after = _SACKED_AFTER.match(ctx.body, pm.end)
         lead = ctx.body[max(sent.start, pm.start - 30) : pm.start]
         before = _SACKED_BEFORE.search(lead)
-        if after is None and (before is None or not ctx.gaz_in(sent.start, pm.start, "club")):
+        if before is None and after is None:
+            before = _SACKING_OF.search(lead)  # "three days after the sacking of Gavin Rourke"
+        elif after is None and before is not None and not ctx.gaz_in(sent.start, pm.start, "club"):
+            before = None
+        if after is None and before is None:
             continue
         span = (pm.end, after.end()) if after else (pm.start - len(lead) + before.start(), pm.start)  # type: ignore[union-attr]
         club = None
         if before is not None and after is None:
             clubs = ctx.gaz_in(sent.start, pm.start, "club")
-            club = clubs[-1].canonical
+            club = clubs[-1].canonical if clubs and not _SACKING_OF.search(lead) else None
         named = _named(ctx, pm, Title(span[0], span[1], "manager"), club, sent.start, sent.end)
         if named is not None and named.event == "sacked":
             out.append(named)
             ctx.people.note_role(named.person, named.role, named.club)
-    return out
-
-
-_SIGNED_BEFORE = re.compile(
-    r"(?:have|has|had)?\s*(?:signed|re-signed|completed\s+the\s+(?:[\w-]+\s+)?signing\s+of|snapped\s+up|brought\s+in)"
-    r"\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_JOINED_AFTER = re.compile(
-    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:has\s+|have\s+|had\s+)?(?:(?:also|then|later|finally)\s+)?"
-    r"(?:joined|joins|signed\s+for|signs\s+for|completed\s+(?:a|his|her)\s+(?:[\w£-]+\s+){0,2}(?:move|transfer|switch)\s+to|"
-    r"moved\s+to|(?:summer\s+|loan\s+)?(?:move|transfer|switch)\s+to)\s+(?:the\s+)?(?=\S)",
-    re.IGNORECASE,
-)
-_FROM_AFTER = re.compile(
-    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:joined|arrived|signed|came)\s+(?:on\s+loan\s+)?from\s+(?:the\s+)?(?=\S)",
-    re.IGNORECASE,
-)
-
-
-def _club_starting(ctx: ArticleContext, pos: int) -> str | None:
-    return next((g.canonical for g in ctx.gaz if g.kind == "club" and g.start == pos), None)
-
-
-def _transfers(ctx: ArticleContext) -> list[RoleMention]:
-    """Players moving: "Villa have signed X from Arsenal", "X joined Stoke", "X, who joined from Charlton"."""
-    out: list[RoleMention] = []
-    for pm in ctx.person_mentions:
-        if in_quotation(ctx, pm.start):
-            continue
-        sent = ctx.sentence_at(pm.start)
-        moves: list[tuple[str, str, int, int]] = []  # (club, event, verb position, span end)
-        lead = ctx.body[max(sent.start, pm.start - 90) : pm.start]
-        signed = _SIGNED_BEFORE.search(lead)
-        if signed:
-            pos = pm.start - len(lead) + signed.start()
-            buyers = [
-                g
-                for g in ctx.gaz_in(sent.start, pos + 1, "club")
-                if re.fullmatch(r"\s*", ctx.body[g.end : pos])
-            ]
-            if buyers and not ctx.people_in(pos, pm.start):
-                moves.append((buyers[-1].canonical, "joined", pos, pm.end))
-        joined = _JOINED_AFTER.match(ctx.body, pm.end)
-        if joined and (club := _club_starting(ctx, joined.end())):
-            moves.append((club, "joined", pm.end, joined.end()))
-        came = _FROM_AFTER.match(ctx.body, pm.end)
-        if came and (club := _club_starting(ctx, came.end())):
-            moves.append((club, "left", pm.end, came.end()))
-        tail = re.match(r"\s+(?:on\s+loan\s+)?from\s+(?:the\s+)?", ctx.body[pm.end : pm.end + 30])
-        if moves and moves[0][1] == "joined" and tail and (club := _club_starting(ctx, pm.end + tail.end())):
-            moves.append((club, "left", pm.end, pm.end + tail.end()))
-        for club, event, verb, end in moves:
-            if hedged(ctx, sent.start, verb, certain_future=True):
-                continue
-            mention = RoleMention(
-                pm.canonical, "player", club, event, min(verb, pm.start), end, explicit=True
-            )
-            start, stop = _dates(ctx, pm.start, end, sent.start, sent.end, "joined", end - 1)
-            mention.dates = [start or "", ""] if event == "joined" else ["", start or stop or ""]
-            out.append(mention)
     return out
 
 
@@ -377,6 +346,7 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
             mention.club = club = earlier[0] if earlier else None
         if "opposite" in ctx.body[t.start : t.end].casefold():
             mention.unknown_club = club is None
+            mention.opposite = club is None
         mention.explicit = club is not None
         lead = ctx.body[max(sent.start, t.start - 40) : t.start]
         owner = [
@@ -396,16 +366,38 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
         sent = ctx.sentence_at(t.start)
         clubs = ctx.gaz_in(t.start, t.end, "club")
         club = clubs[-1].canonical if clubs else None
+        own = _attributive_club(ctx, person)
+        if club is None and t.role == "captain" and own is not None:
+            # "Rangers defender X keeps the captaincy" in a story about Scotland: the club is his
+            # employer, the armband may be another side's; take the story's side when it differs
+            lede = lede_club(ctx)
+            club = lede if lede is not None else own
         named = _named(ctx, person, t, club, sent.start, sent.end)
         if named is not None:
+            named.explicit = club is not None
             found.append(named)
             ctx.people.note_role(named.person, named.role, named.club, named.event != "left")
-    found += _transfers(ctx)
+    found += transfers(ctx)
+    found += armbands(ctx)
+    found += managed_by(ctx, found)
+    found += staff_leaving(ctx, found)
     found += _stand_ins(ctx, found)
     found += _sackings(ctx, found)
     found += _manager_acts(ctx, found)
     ctx.notes["roles.mentions"] = found
     return found
+
+
+def _attributive_club(ctx: ArticleContext, pm: PersonMention) -> str | None:
+    """ "Rangers defender Scott Kerrigan": the club written before a player word before the name."""
+    m = re.search(r"([\w-]+)\s+$", ctx.body[max(0, pm.start - 30) : pm.start])
+    if m is None or m.group(1).casefold() not in player_words():
+        return None
+    pos = pm.start - len(m.group(0))
+    clubs = [
+        g for g in ctx.gaz_in(max(0, pos - 40), pos, "club") if re.fullmatch(r"\s*", ctx.body[g.end : pos])
+    ]
+    return clubs[-1].canonical if clubs else None
 
 
 def _unknown_club_before(ctx: ArticleContext, t: Title, sent_start: int) -> bool:
@@ -419,6 +411,8 @@ def _unknown_club_before(ctx: ArticleContext, t: Title, sent_start: int) -> bool
     lex = lexicon()
     if word in _DETERMINERS or word in lex.adjectives or word in lex.modifiers or word in lex.titles:
         return False
+    if word in _title_lead_words() or word in _demonyms():
+        return False  # "Current owner X", "the Italian's assistant": no club named
     pos = t.start - len(m.group(0))
     return not ctx.people_in(pos, t.start) and not ctx.gaz_in(pos, t.start)
 
@@ -431,7 +425,7 @@ def _named(
         return None
     mention = RoleMention(person.canonical, t.role, club, event, t.start, t.end)
     lo, hi = min(person.start, t.start), max(person.end, t.end)
-    start, end = _dates(ctx, lo, hi, sent_start, sent_end, event, event_pos)
+    start, end = job_dates(ctx, lo, hi, sent_start, sent_end, event, event_pos)
     mention.dates = [start or "", end or ""]
     return mention
 
@@ -455,18 +449,30 @@ def _unnamed_antecedent(ctx: ArticleContext, t: Title, club: str | None, sent_st
         return None
     prev = ctx.sentence_at(max(0, sent_start - 1)).start if sent_start > 0 else sent_start
     scorers = {g.scorer for m in ctx.facts.matches for g in m.goals}
+    candidates: list[PersonMention] = []
     for pm in reversed(ctx.people_in(prev, t.start)):
-        if in_quotation(ctx, pm.start) or pm.canonical in scorers:
-            continue
+        if in_quotation(ctx, pm.start) or pm.canonical in scorers or player_before(ctx, pm):
+            continue  # "said striker Jonah Ferreira": a player is not "the Palace manager"
         if ctx.people.roles_of(pm.canonical) or ctx.people.team.get(pm.canonical) not in (None, club):
             return None
-        return pm.canonical
-    return None
+        candidates.append(pm)
+    if not candidates:
+        return None
+    # the subject of a sentence ("Tilley confirmed that Mabbott will miss out") before an object
+    subjects = [pm for pm in candidates if not ctx.body[ctx.sentence_at(pm.start).start : pm.start].strip()]
+    return (subjects or candidates)[0].canonical
 
 
 def _holder_for(ctx: ArticleContext, role: str, club: str | None) -> str | None:
     family = STAFF if role in STAFF else frozenset({role})
     return ctx.people.holder(family, club)
+
+
+# "their unbeaten run under X", "a revival under X": a team's spell under its manager
+_UNDER = re.compile(
+    r"\b(?:run|spell|reign|era|tenure|start|revival|resurgence|form|record|renaissance)\s+under\s+$",
+    re.IGNORECASE,
+)
 
 
 def _manager_acts(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
@@ -475,14 +481,20 @@ def _manager_acts(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMen
     lex = lexicon()
     for pm in ctx.person_mentions:
         m = lex.actions.match(ctx.body, pm.end) or lex.actions.match(ctx.body, pm.end + 1)
-        if m is None or in_quotation(ctx, pm.start) or pm.canonical in scorers:
+        under = _UNDER.search(ctx.body, max(0, pm.start - 40), pm.start)
+        if (m is None and under is None) or in_quotation(ctx, pm.start) or pm.canonical in scorers:
             continue
-        if any(r.person == pm.canonical and r.role in STAFF for r in found + out):
+        if any(r.person == pm.canonical and (r.role in STAFF or m is None) for r in found + out):
             continue
+        if any(r.person == pm.canonical and r.role in ("captain", "player") for r in found) or player_before(
+            ctx, pm
+        ):
+            continue  # "captain X said his side had…" speaks for a team he does not manage
         sent = ctx.sentence_at(pm.start)
         if hedged(ctx, sent.start, pm.start):
             continue
-        mention = RoleMention(pm.canonical, "manager", None, "holds", pm.start, m.end(), act=True)
+        start, end = (pm.start, m.end()) if m is not None else (under.start(), pm.end)  # type: ignore[union-attr]
+        mention = RoleMention(pm.canonical, "manager", None, "holds", start, end, act=True)
         out.append(mention)
         ctx.people.note_role(mention.person, mention.role, None)
     return out
@@ -498,6 +510,7 @@ def run(ctx: ArticleContext) -> None:
         ctx.people.roles = []
         collect(ctx)
     mentions: list[RoleMention] = ctx.notes["roles.mentions"]
+    mentions = mentions + sheet_roles(ctx, mentions)
     for r in mentions:
         if r.club is None and r.role not in NO_CLUB:
             r.club = infer_club(ctx, r, mentions)
@@ -518,37 +531,8 @@ def run(ctx: ArticleContext) -> None:
         role.end = role.end or end or None
         if ev not in role.evidence:
             role.evidence.append(ev)
-    _tenure_starts(ctx, list(merged.values()))
+    tenure_starts(ctx, list(merged.values()))
     ctx.facts.roles = list(merged.values())
-
-
-_TENURE = re.compile(
-    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:was|had\s+been|has\s+been|have\s+been)\s+"
-    r"(?:appointed|hired|installed|in\s+charge|in\s+the\s+(?:job|post|role))(?:\s+(?:at|of)\s+[^,.;]{1,40}?)?"
-    r"\s+(?=(?:in|since|on|from)\s)",
-    re.IGNORECASE,
-)
-
-
-def _tenure_starts(ctx: ArticleContext, roles: list[Role]) -> None:
-    """ "Lyle, who was appointed in June 2009", "Halloway had been in charge since November 2019":
-    when a job began, for a person whose job the article gave elsewhere."""
-    for pm in ctx.person_mentions:
-        m = _TENURE.match(ctx.body, pm.end)
-        if m is None or in_quotation(ctx, pm.start):
-            continue
-        jobs = [r for r in roles if r.person == pm.canonical and r.role in STAFF | {"executive", "owner"}]
-        if not jobs or jobs[0].start:
-            continue
-        sent = ctx.sentence_at(pm.start)
-        found = [d for d in date_phrases(ctx.body[m.end() : sent.end]) if d[0] == 0]
-        if found:
-            value = summer_year(found[0][2], ctx.published) or resolve_date(found[0][2], ctx.published)
-            if value:
-                jobs[0].start = value
-                ev = ctx.evidence(sent.start, sent.end)
-                if ev not in jobs[0].evidence:
-                    jobs[0].evidence.append(ev)
 
 
 def _as_of(published: str | None) -> str | None:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from touchline.models import Match
-from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON_RE, POSS_RE
+from touchline.nlp.components.match_lexicon import CLUB_RE, NATION_SIDE_RE, PERSON_RE, POSS_RE, nation_side
 from touchline.nlp.context import ArticleContext
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
         if minute is not None and 0 < minute <= 130 and not any(a <= m.start() < b for a, b, _x, _y in out):
             out.append((m.start(), m.end(), minute, added))
 
-    for m in re.finditer(r"\b(\d{1,3})\s*(?:'|mins?)?\s*\+\s*(\d{1,2})\b", t):
+    for m in re.finditer(r"\b(\d{1,3})\s*(?:'|mins?)?\s*\+\s*(\d{1,2})(?:st|nd|rd|th)?\b", t):
         add(m, int(m.group(1)), int(m.group(2)))
     for m in re.finditer(
         rf"\bthe\s+({_NUMWORD})\s+minute\s+of\s+(first[- ]half\s+)?(?:stoppage|added|injury)[- ]time", t
@@ -91,7 +91,8 @@ def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
         end = 45 if m.group(2) in ("half-time", "the break", "the interval") else 90
         add(m, None if n is None else end - n)
     for m in re.finditer(
-        rf"\b({_NUMWORD})\s+minutes?\s+(?:into|after)\s+the\s+(?:second half|second period|restart|break|interval)",
+        rf"\b({_NUMWORD})\s+minutes?\s+(?:into|after)\s+(?:the\s+(?:second half|second period|restart|break|interval)"
+        r"|(?:the\s+)?(?:half-time|half time|halftime|the break))",
         t,
     ):
         n = number_value(m.group(1))
@@ -122,7 +123,10 @@ def _ordinal_parts(tail: str, count: int) -> list[tuple[int | None, int | None, 
     or a kind."""
     out: list[tuple[int | None, int | None, str | None]] = [(None, None, None)] * count
     found = False
-    for m in re.finditer(r"\b(?:the|his|her)\s+(first|opener|second|third)\b([^,;.]*)", tail):
+    # "the second a penalty", "his first ...", ", first with a header ..."
+    for m in re.finditer(
+        r"(?:\b(?:the|his|her)\s+|(?:^|[,;(–—])\s*)(first|opener|second|third)\b([^,;.]*)", tail
+    ):
         i = _ORDINAL_INDEX[m.group(1)]
         if i >= count:
             continue
@@ -386,9 +390,11 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
         if text.startswith("Ⓒ"):
             club = clubs.get(lo + m.start(group))
             return club if club in teams else None
+        if re.fullmatch(NATION_SIDE_RE, text, re.IGNORECASE):
+            return nation_side(ctx.gazetteer.club_country, text, teams)
         return sides.get(_SIDE_WORDS.get(" ".join(text.lower().split()[-2:]).replace("the ", ""), ""))
 
-    target = rf"({CLUB_RE}|{_SIDE_RE})"
+    target = rf"({CLUB_RE}|{NATION_SIDE_RE}|{_SIDE_RE})"
     # "levelled for Fulham", "replied for the home side": the first such phrase after the name
     for m in re.finditer(rf"\bfor\s+(?:the\s+)?{target}", mtext, re.IGNORECASE):
         if m.start() >= rel:
@@ -404,7 +410,7 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
             break
     for m in re.finditer(
         rf"(?i:\b(?:gave|given|giving|put|putting|handed|fired|edged|nudged|sent|restored|hauled|headed|pulled|brought|earned|earning)\s+)"
-        rf"{target}(?:{POSS_RE})?\s+(?i:(?:an?\s+[\w-]+\s+lead|the lead|ahead|in front|level|a \d[-–]\d lead|\d[-–]\d up|advantage|lead|the points|the win|victory|all three points))",
+        rf"{target}(?:{POSS_RE})?\s+(?i:(?:an?\s+[\w-]+\s+lead|the lead|ahead|in front|level|a \d[-–]\d lead|\d[-–]\d up|(?:two|three|four) (?:goals )?up|advantage|lead|the points|the win|victory|all three points))",
         mtext,
     ):
         if not 0 <= m.start() - rel <= 60:
@@ -415,7 +421,11 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
         if side:
             return side
     # "Hartlepool's Anton Sweetman", "Hibs defender Ross Dalgleish"
-    for m in re.finditer(rf"({CLUB_RE}){POSS_RE}?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?={PERSON_RE}|[A-Z])", mtext):
+    for m in re.finditer(
+        rf"({CLUB_RE}){POSS_RE}?\s+(?:(?!(?:thanks|to|through|after|when|as|by|from|with|via|and|but|while|for|"
+        rf"before|until|despite|courtesy|of|where|who|in|on|at)\b)[a-z][\w-]*\s+){{0,2}}?(?={PERSON_RE}|[A-Z])",
+        mtext,
+    ):
         if m.end() == rel:
             side = side_of(m, 1)
             if side:
@@ -455,10 +465,28 @@ _LEAD_IN = re.compile(
 )
 
 
+_SCORED_CLAUSE = re.compile(
+    r"\b(?:went|were|got|moved) (?:ahead|in front)\b|\btook (?:the|an? (?:early |late )?)lead\b|\b(?:levelled|equalised|"
+    r"equalized|hit back|replied|responded|struck first|drew level|pulled one back|doubled (?:the|their) lead)\b",
+    re.IGNORECASE,
+)
+
+
 def _minute_from_lead_in(ctx: ArticleContext, g: GoalMention) -> None:
     """ "The winner came with eight minutes left. ... Tremonte drove the loose ball in": a sentence that
     announces a goal with its time and names nobody gives its minute to the next sentence's scorer."""
     i = ctx.sentence_index_at(g.at)
+    sent = ctx.sentences[i] if 0 <= i < len(ctx.sentences) else None
+    if sent is not None and sent.start < g.window[0]:
+        # "Norwich went ahead seven minutes after the interval, Ormesher rising to head in": a clause
+        # before the scorer's own that says a side scored, naming nobody, gives the goal its time
+        head = ctx.body[sent.start : g.window[0]]
+        if _SCORED_CLAUSE.search(head) and not ctx.people_in(sent.start, g.window[0]):
+            minute, added, _ = minute_of(head)
+            if minute is not None:
+                g.minute, g.added = minute, added
+                g.period = period_of(minute, added, "")
+                return
     if i <= 0:
         return
     prev = ctx.sentences[i - 1]

@@ -15,6 +15,13 @@ from functools import lru_cache
 
 from touchline.linking.people import clean_name, fold
 from touchline.models import Goal, Match
+from touchline.nlp.components.goal_verbs import (
+    enrich,
+    extra_mentions,
+    nearest_match,
+    other_subject_before,
+    own_net_after,
+)
 from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON, PERSON_RE, POSS_RE, data_path, lexicon
 from touchline.nlp.context import ArticleContext, PersonMention
 from touchline.nlp.segment import Segment
@@ -37,7 +44,7 @@ _ROLE_WORDS = re.compile(
     r"Teenager|Youngster|Boss|Manager|Coach)\s+"
 )
 _CLAUSE_END = re.compile(
-    r";|,\s+(?:and|but|while|before|as)\s+(?=[A-Z\u24b8\u24c5])"
+    r";|,\s+(?:and|but|while|before|as)\s+(?=[A-Z\u24b8\u24c5])|,\s+(?:and\s+|but\s+)?(?:although|though|even though|whereas)\s+"
     r"|,\s+(?=(?:[A-Z][\w'’-]*|\u24c5[\w\u2007]*)(?:\s+[A-Z][\w'’-]+)?\s+[a-z]{2,})|,\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007'’-]*\s+(?:[A-Z][\w'’-]+\s+)?[a-z]+(?:ed|s)\b)|\s+and\s+(?=\u24c5)|,\s+but\s|\s+but\s|,\s+while\s|\s+before\s+(?!half|the\s+(?:break|interval|end|hour))|\s+and\s+then\s|"
     r",\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007]+\s+(?:then|later))"
 )
@@ -59,12 +66,22 @@ def full_name(ctx: ArticleContext, name: str) -> str:
             for m in re.finditer(
                 rf"(?<![\w'’-])(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ]\s+){{1,2}}{re.escape(name)}\b", ctx.body
             )
-            if not any(t in _NOT_NAMES or t.endswith(("'s", "’s")) for t in m.group(0).split()[:-1])
+            if not any(
+                t in _NOT_NAMES or t.endswith(("'s", "’s")) or t.lower() in _epithets()
+                for t in m.group(0).split()[:-1]
+            )
             and not ctx.gaz_in(m.start(), m.end())
         }
         if len(forms) == 1:
             return forms.pop()
     return name
+
+
+@lru_cache(maxsize=1)
+def _epithets() -> frozenset[str]:
+    """Words that lead a name in tabloid copy without being part of it ("Big Dan Okoro")."""
+    lines = data_path("name_epithets.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +133,10 @@ class GoalFinder:
             return None
         if len(name.split()) == 1 and not allow_single and self.ctx.people.resolve(name) is None:
             return None  # a lone capitalised word that names nobody known ("Wolves replied")
+        tokens = name.split()
+        while len(tokens) >= 3 and tokens[0].lower() in _epithets():
+            tokens = tokens[1:]  # "Big Dan Okoro": a tabloid epithet before the name
+        name = " ".join(tokens)
         known = self.ctx.people.resolve(name) or self.ctx.people.add(name)
         if known and any(c.isdigit() for c in known):
             known = None  # a name finder's span that swallowed a minute ("Bailey 40")
@@ -132,9 +153,12 @@ class GoalFinder:
         names = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
         aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly)\s+)*"
         not_after = (
-            r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes|half|spell|team|touch|year|months|"
-            r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew))"
+            r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
+            r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
+            r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
         )
+        # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
+        appositive = r",\s+(?=[a-z])[^,.;:\"“”]{1,45},"
         pats = [
             (
                 "enum",
@@ -142,10 +166,16 @@ class GoalFinder:
             ),
             ("poss", rf"({_NAME}){POSS_RE}\s+(?:[\w-]+\s+){{0,3}}?(?i:({w['goal_noun']}))\b{not_after}"),
             ("attr", rf"\b[a-z][\w-]*\s+({_NAME})\s+(?i:({w['goal_noun']}))\b{not_after}"),
+            (
+                "nth",
+                rf"({_NAME}){POSS_RE}\s+(second|third|fourth|fifth)\b(?=\s*[,(–—]|\s+(?:of the (?:game|match|night|"
+                rf"afternoon|evening|day)|came|arrived|followed|was a|was an)\b)",
+            ),
             ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
+            ("verb", rf"({_NAME}){appositive}\s+{aux}(?i:(?:{w['score_verb']}))"),
             (
                 "shot",
-                rf"({_NAME})\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
+                rf"({_NAME})(?:{appositive})?\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
             ),
             (
                 "for",
@@ -164,6 +194,11 @@ class GoalFinder:
                 rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
             ),
             ("own", rf"(?i:own[- ]goal\s+(?:from|by)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})"),
+            (
+                "ownby",  # "Neary's cross was turned into his own net by Everton full-back Bright"
+                rf"(?i:(?:into|past|through|beyond)\s+(?:his|her|their)\s+own\s+(?:net|goal)\s+by\s+)"
+                rf"(?:\S+\s+){{0,3}}?({_NAME})",
+            ),
             (
                 "by",
                 rf"(?i:\b(?:cancelled out|equalised|levelled|matched|answered|pegged back)\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:a\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)({_NAME})",
@@ -196,6 +231,7 @@ class GoalFinder:
                         pronouns.append((sent, m))
                     else:
                         found += self._mentions(sent, how, m)
+        found += extra_mentions(self, found)
         for sent, m in pronouns:
             found += self._pronoun(sent, m, found)
         # a team-sheet block's goals are the teamsheet component's: it adds the block-only ones and
@@ -216,20 +252,43 @@ class GoalFinder:
             return []
         ahead = self.ctx.body[max(sent.start, start - 45) : start].lower()
         if re.search(
-            r"\b(?:saved|missed|blocked|denied|kept out|parried|tipped)\s+(?:[\w-]+\s+){0,4}$", ahead
+            r"\b(?:saved|save|missed|blocked|block|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
+            r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$",
+            ahead,
         ):
             return []  # "Kelleher saved Mbappé's penalty"
+        if how == "own" and re.match(r"\s+by\b", self.masked[sent.start + m.end() :]):
+            return []  # "X's cross was turned into his own net by Y": Y put it in
         if how == "came" and re.search(rf"\b(?:{self.w['assist_noun']})\s+from\s+(?:[a-z]+\s+)?$", ahead):
             return []  # "heading in a cross from Mahoney": Mahoney made it
+        if (
+            how == "poss"
+            and re.fullmatch(rf"(?:{self.w['assist_noun']})", m.group(2).lower())
+            and re.search(
+                r"\b(?:(?:header|volley|finish|shot|strike|tap-in|effort|nod|flick|glance)s?|(?:head|nodd|volley|turn|"
+                r"poke|stabb|bundl|fir|sweep|swept|convert)\w*\s+(?:home|in))\s+(?:[\w-]+\s+){0,2}?from\s+(?:an?\s+|the\s+)?$"
+                r"|\b(?:met|meeting|onto|on to|on the end of)\s+(?:an?\s+|the\s+)?$",
+                ahead,
+            )
+        ):
+            return []  # "a header from McBride's free-kick": McBride made it
+        if how == "poss" and not m.group(2).lower().startswith("own") and own_net_after(self.masked, sent, m):
+            return []  # "the keeper turned Cairney's shot into his own net": the keeper put it in
         window = self._window(sent, sent.start + m.start(), sent.start + m.end())
         tail = self.ctx.body[sent.start + m.end() : min(window[1], sent.start + m.end() + 45)].lower()
         if re.search(rf"^\W*(?:\w+\W+){{0,5}}?(?:{self.w['miss']})", tail) and how not in (
             "enum",
             "own",
+            "ownby",
             "for",
         ):
             return []
         scope = self.ctx.body[window[0] : window[1]].lower()
+        if re.search(
+            r"\b(?:in|during|won|lost|decided|settled) (?:the|a) (?:penalty )?shoot-?out\b|\bdecisive (?:kick|penalty)\b",
+            self.ctx.body[sent.start : window[1]].lower(),
+        ) and not re.search(r"\bforced\b", m.group(0).lower()):
+            return []  # "In the shoot-out ... Milburn converted the decisive penalty": not a goal of the match
         if re.search(
             r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b",
             scope,
@@ -260,8 +319,12 @@ class GoalFinder:
             window = self._window(sent, accepted[0][0], sent.start + m.end())
         for at, surface, scorer in accepted:
             g = GoalMention(scorer, at, window, self._group, enumerated=len(accepted) > 1)
-            if how == "own" or re.search(r"own[- ]goal", self.ctx.body[at : at + len(surface) + 30].lower()):
+            if how in ("own", "ownby") or re.search(
+                r"own[- ]goal", self.ctx.body[at : at + len(surface) + 30].lower()
+            ):
                 g.kind = "own_goal"
+            elif how == "nth":  # "Cuthbert's second, a tap-in": at least that many goals
+                g.count = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}[m.group(2).lower()]
             elif how in ("poss", "attr"):
                 noun = m.group(2).lower().replace(" ", "-")
                 g.kind = _NOUN_KIND.get(noun)
@@ -277,6 +340,8 @@ class GoalFinder:
             return []
         last = max(before, key=lambda g: g.at)
         if any(g.at < at and g.scorer != last.scorer and g.at > last.at for g in found):
+            return []
+        if other_subject_before(self.ctx, sent.start, at, last):
             return []
         self._group += 1
         window = self._window(sent, at, sent.start + m.end())
@@ -440,6 +505,7 @@ def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted:
         if match is None:
             continue
         describe(ctx, masked, g, match)
+        enrich(ctx, masked, g, match)
         by_match.setdefault(id(match), []).append(g)
     for match in played:
         merged = _merge(by_match.get(id(match), []))
@@ -467,6 +533,9 @@ def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Matc
     by_club = [m for m in played if named & {m.home, m.away}]
     if len(by_club) == 1:
         return by_club[0]
+    near = nearest_match(ctx, g, played)
+    if near is not None:
+        return near
     main = [m for m in played if not _aside(ctx, m)]
     if main and len(main) < len(played):
         played = main  # a result told in passing ("Chelsea, beaten 1-0 by Valencia last time, ...")
@@ -481,6 +550,22 @@ def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Matc
             distance = g.at - ev.start if ev.start <= g.at else 10_000 + ev.start - g.at
             if best is None or distance < best[0]:
                 best = (distance, match)
+    if best is not None and best[0] >= 10_000 and para is not None:
+        # only a match told later in the paragraph, in another sentence: the scorer continues the
+        # previous paragraph's match ("Colchester beat Preston 1-0. // Fenner's header was enough ...
+        # Crawley could only draw 2-2")
+        sent = ctx.sentence_at(g.at)
+        later = next(ev for ev in best[1].evidence if ev.start > g.at)
+        prev = [p for p in ctx.paragraphs if p.end <= para.start]
+        if not (sent.start <= later.start < sent.end) and prev:
+            inside = [
+                (ev.start, m)
+                for m in played
+                for ev in m.evidence
+                if prev[-1].start <= ev.start < prev[-1].end
+            ]
+            if inside:
+                return max(inside, key=lambda x: x[0])[1]
     if best is None:
         before = [(ev.start, m) for m in played for ev in m.evidence if ev.start <= g.at]
         if before:

@@ -149,6 +149,16 @@ def club_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
     return None
 
 
+def nickname_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
+    """ "Toffees gaffer X": a capitalised nickname the gazetteer knows with "the" ("the Toffees"),
+    written bare right before a title in headline style. None unless it names exactly one club."""
+    m = re.search(r"(?:^|(?<=[\s(]))((?-i:[A-Z])[\w-]+)(?:['’]s?)?\s+$", ctx.body[max(floor, pos - 30) : pos])
+    if m is None or ctx.gaz_in(pos - len(m.group(0)), pos):
+        return None
+    named = {g.canonical for g in ctx.gaz if g.kind == "club"}
+    return ctx.gazetteer.club(f"the {m.group(1)}", context=named)
+
+
 def club_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
     """ "manager of Hearts", "boss at Celtic"."""
     m = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", ctx.body[pos:limit])

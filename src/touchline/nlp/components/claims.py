@@ -20,7 +20,15 @@ from touchline.nlp.context import ArticleContext
 
 CLAIM_DIR = DATA_DIR / "claims"
 _SIDE = r"(?:PER\d+['’]s?|his|her|PER\d+,\s+whose)\s+(?:side|team|men|charges|troops)\b"
-_SUBJECT = rf"(?:{_SIDE}|CLUB\d+|PER\d+|they|them)"
+_BOTH = r"both\s+(?:sides|teams|clubs)"
+_SUBJECT = rf"(?:{_SIDE}|CLUB\d+|PER\d+|they|them|the\s+(?:club|side|team)|{_BOTH})"
+_CLUBS = r"CLUB\d+(?:(?:\s*,\s*|\s*,?\s+and\s+)CLUB\d+)*"
+# "go into the game", "head into Saturday's derby": the standing a side takes into a fixture
+_INTO = (
+    r"(?:go|goes|going|went|head|heads|heading|headed)\s+into\s+(?:the|this|today['’]s|tomorrow['’]s|"
+    r"tonight['’]s|\w+day['’]s|\w+['’]s?)\s+(?:[\w-]+\s+)?(?:game|match|fixture|derby|clash|tie|weekend|"
+    r"meeting|contest|encounter|round\s+of\s+fixtures)"
+)
 
 
 # words before a club that make it the other side, not what "they"/"them" points back to
@@ -36,10 +44,11 @@ def _word_list_cased(name: str) -> frozenset[str]:
 
 
 _OPPONENT = _word_list("opponent_words.txt")
+_COMPARE = frozenset({"of", "than", "with", "to"})  # "one ahead of Brighton": a rival in the table
 _GAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,60}?"
 _LONGGAP = r"(?:(?!CLUB\d|PER\d)[^.;:!?]){0,130}?"
 _CONDITIONAL = re.compile(r"(?:^|[,;:(–—]\s*)(?:if|unless|should)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:they|them|the\s+(?:club|side|team))$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,8 @@ def patterns() -> list[Pattern]:
             .replace("{GAP}", _GAP)
             .replace("{LONGGAP}", _LONGGAP)
             .replace("{N}", rf"(?:\d{{1,3}}|{numbers})")
+            .replace("{CLUBS}", _CLUBS)
+            .replace("{INTO}", _INTO)
         )
         out.append(Pattern(kind.strip(), value.strip(), re.compile(regex, re.IGNORECASE), gapped))
     return out
@@ -104,6 +115,19 @@ class Masked:
         return best
 
 
+def _opening_name(ctx: ArticleContext, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "Forest go into the game 11th": a short name opening the sentence that the gazetteer only trusts
+    before football words, taken as the club when the article names that club elsewhere."""
+    m = re.match(r"\s*((?-i:[A-Z])[\w'’.-]+)\s+([a-z]+)\b", ctx.body[start:end])
+    if m is None or ctx.gaz_in(start + m.start(1), start + m.end(1)):
+        return None
+    named = {g.canonical for g in ctx.gaz if g.kind == "club"}
+    club = ctx.gazetteer.club(m.group(1), context=named)
+    if club is None or (club not in named and m.group(2) not in _word_list("table_verbs.txt")):
+        return None
+    return start + m.start(1), start + m.end(1), club
+
+
 def mask(ctx: ArticleContext, start: int, end: int) -> Masked:
     """The sentence with clubs, competitions, people and ordinals replaced by numbered tokens."""
     spans: list[tuple[int, int, str, str]] = []
@@ -113,6 +137,9 @@ def mask(ctx: ArticleContext, start: int, end: int) -> Masked:
     for p in ctx.people_in(start, end):
         if not any(s < p.end and p.start < e for s, e, _k, _c in spans):
             spans.append((p.start, p.end, "PER", p.canonical))
+    opener = _opening_name(ctx, start, end)
+    if opener is not None and not any(s < opener[1] and opener[0] < e for s, e, _k, _c in spans):
+        spans.append((opener[0], opener[1], "CLUB", opener[2]))
     ord_re, table = ordinals()
     for m in ord_re.finditer(ctx.body, start, end):
         a, b = m.start(), m.end()
@@ -160,7 +187,11 @@ def _subject(
         before = [
             t
             for t, pos in masked.positions.items()
-            if t.startswith("CLUB") and pos < at and _word_before(masked.text, pos) not in _OPPONENT
+            if t.startswith("CLUB")
+            and pos < at
+            and _word_before(masked.text, pos) not in _OPPONENT
+            # "better Colchester's result": a possessive names a thing of the club, not a subject
+            and not re.match(r"['’]s?\s+(?!side|team|men|women)[a-z]", masked.text[pos + len(t) :])
         ]
         if not before:
             return previous
@@ -220,17 +251,37 @@ def _competition_before(ctx: ArticleContext, pos: int) -> str | None:
     return comps[-1].canonical if comps else None
 
 
+def _candidates(pat: Pattern, text: str) -> list[re.Match[str]]:
+    """The pattern's matches; after one whose subject is a person ("PER0, with the club sitting 23rd"),
+    the search goes on from just after that person, so a later subject in the same stretch is found."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos <= len(text):
+        m = pat.regex.search(text, pos)
+        if m is None:
+            break
+        out.append(m)
+        person = pat.kind != "record" and re.fullmatch(r"PER\d+", m.group("s") or "")
+        pos = m.start("s") + len(m.group("s")) if person else max(m.end(), m.start() + 1)
+    return out
+
+
 def claims_in_sentence(
     ctx: ArticleContext, start: int, end: int, previous_club: str | None = None
 ) -> list[Claim]:
     masked = mask(ctx, start, end)
     out: list[Claim] = []
     for pat in patterns():
-        for m in pat.regex.finditer(masked.text):
+        for m in _candidates(pat, masked.text):
             token = m.group("s")
             if pat.kind != "record" and re.fullmatch(r"PER\d+", token):
                 continue  # a person is not relegated or on 11 points; their side is
-            subject = _subject(masked, token, m.start("s"), previous_club, ctx.people.team, pat.gapped)
+            pair = _both(ctx, masked, m.start("s"), start) if re.fullmatch(_BOTH, token, re.I) else []
+            subject = (
+                pair[0]
+                if pair
+                else _subject(masked, token, m.start("s"), previous_club, ctx.people.team, pat.gapped)
+            )
             if subject is None:
                 continue
             anchor = masked.to_body(m.start("s"))
@@ -241,6 +292,10 @@ def claims_in_sentence(
                 lead = re.split(r"[,;:]\s", masked.text[max(0, first - 40) : first])[-1]
                 # a relative clause's hedge is not the main verb's: "Ipswich, who could go down, are 19th"
                 inner = re.sub(r",\s*(?:who|which)\b[^,]*,", ",", masked.text[m.start("s") : m.end()])
+                clause = re.search(r"[,;]\s+(?:and|but|while|whereas)\s+", inner)
+                if clause is not None:
+                    # "could only draw at home to X, and they go down": a new clause has its own verb
+                    lead, inner = "", inner[clause.end() :]
                 if m.start() < m.start("s") and m.end() == m.end("s"):
                     # attributive ("behind leaders Liverpool", "already-relegated Derby"): presupposed, so
                     # only a hedge right before it counts ("would have relegated Burnley")
@@ -275,9 +330,40 @@ def claims_in_sentence(
             if "{" in value:
                 continue
             subjects = [subject] if pat.kind == "record" else [*_listed_before(masked, m.start("s")), subject]
-            for who in subjects:
+            if groups.get("w"):  # "go down with Notts County, Yeovil Town and Leyton Orient"
+                subjects += [masked.tokens[t][1] for t in re.findall(r"CLUB\d+", groups["w"])]
+            if pair:
+                subjects = pair
+            for who in dict.fromkeys(subjects):
                 out.append(Claim(pat.kind, who, value, [ctx.evidence(start, end)]))
     return out
+
+
+def _both(ctx: ArticleContext, masked: Masked, at: int, start: int) -> list[str]:
+    """ "Both sides are on 34 points": the two clubs named before it in the sentence, else in the
+    sentence before, else the two sides of the article's one match; [] when that is not clear."""
+    before = list(dict.fromkeys(masked.tokens[t][1] for t, pos in masked.positions.items()
+                                if t.startswith("CLUB") and pos < at))  # fmt: skip
+    if len(before) == 2:
+        return before
+    if not before and start > 0:
+        prev = ctx.sentence_at(start - 1)
+        named = list(
+            dict.fromkeys(
+                g.canonical
+                for g in ctx.gaz_in(prev.start, prev.end, "club")
+                # "thrashing Barnsley", "at Aston Villa" are that day's opponents; "ahead of Brighton" is not
+                if _word_before(ctx.body[prev.start : g.start], g.start - prev.start)
+                not in _OPPONENT - _COMPARE
+            )
+        )
+        if len(named) == 2:
+            return named
+    sides = {(m.home, m.away) for m in ctx.facts.matches if m.home and m.away and m.status == "played"}
+    if not before and len(sides) == 1:
+        home, away = sides.pop()
+        return [home, away]
+    return []
 
 
 def _opening_club(ctx: ArticleContext, start: int, end: int) -> str | None:

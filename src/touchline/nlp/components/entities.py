@@ -53,9 +53,10 @@ _TITLE_WORDS = frozenset({"the", "a", "an", "but", "and", "as", "when", "while",
 _TEAM_NOUNS = r"(?:players|side|team|squad|team-mates|teammates|men|charges|career|debut|contract)"
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽƁ-Ƶ"  # capitals, Latin-1 and Latin Extended-A/B ("Ł", "Ø", "Š")
 _NAME_WORD = rf"[{_UP}][\w'’-]+"
-# a nickname inside a name: Stephen "Stevie" McCorkindale, Jamie 'Jazza' Gowans
+# a nickname inside a name: Stephen "Stevie" McCorkindale, Jamie 'Jazza' Gowans, Jimmy "The Jet" Rourke
 _NICKNAMED = re.compile(
-    rf"(?<![\w'’-])({_NAME_WORD})\s+([\"“‘'])[{_UP}][\w.'’-]{{1,14}}[\"”’']\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    rf"(?<![\w'’-])({_NAME_WORD})\s+([\"“‘'])[{_UP}][\w.'’-]{{1,14}}(?:\s+[{_UP}][\w.'’-]{{1,14}}){{0,2}}[\"”’']\s+"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # two or three words in capitals ("ŁUKASZ NOWICKI scored"), each of two letters or more
 _CAPS_RUN = re.compile(rf"(?<![\w'’-])[{_UP}][{_UP}'’-]+(?:\s+[{_UP}][{_UP}'’-]+)+(?![\w'’-])")
@@ -101,6 +102,17 @@ def _covered(span: tuple[int, int], gaz: list[GazMention]) -> GazMention | None:
         if g.start <= span[0] and span[1] <= g.end:
             return g
     return None
+
+
+@lru_cache(maxsize=1)
+def _day_names() -> frozenset[str]:
+    """Named days ("Boxing Day", "Deadline Day") from data/matches/day_names.txt, case-folded."""
+    text = (DATA_DIR / "matches" / "day_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        " ".join(line.split()).casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
@@ -164,6 +176,8 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
     if not words:
         return start, start
     s, e = words[0][0], words[-1][1]
+    if " ".join(ctx.body[s:e].split()).strip(",.;:\"'“”‘’()").casefold() in _day_names():
+        return start, start  # "Boxing Day": a day, not a person
     text = ctx.body[s:e]
     m = re.search(r"(?:['’]s?|[,.;:\"”’)]+)$", text)
     while m and m.group(0):

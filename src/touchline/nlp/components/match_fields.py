@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, timedelta
 from functools import lru_cache, partial
 
 from touchline.models import Match
@@ -23,6 +24,13 @@ _NOT_THIS_COMPETITION = re.compile(
     r"points total|record|history|debut|era|title race|side|sides|club|clubs|outfit|team|teams|opposition|opponents|"
     r"leaders|champions|strugglers|new boys|newcomers|rivals|high-flyers|holders|new-boys|basement|status|"
     r"matches|games|fixtures|outings|defeats|wins|victories|draws)\b",  # "unbeaten in six League Two matches"
+    re.IGNORECASE,
+)
+# "one game from the Premier League", "promotion to the Championship": the league a club is heading for
+_HEADING_FOR = re.compile(
+    r"\b(?:(?:one|a|two|three) (?:game|match|win|step|point|points) (?:away )?from|into|reach|reaching|promotion to|"
+    r"promoted to|relegation to|relegated to|drop into|dropped into|return to|back in|back into|qualify for|"
+    r"qualification for|ticket to|place in|spot in|up to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TARGET_ROUND = re.compile(
@@ -53,8 +61,18 @@ def _mention_sentences(ctx: ArticleContext, mentions: list[Mention]) -> list[Seg
 
 
 def _article_sentences(ctx: ArticleContext) -> list[Segment]:
-    """Sentences outside quotations."""
-    return [s for s in ctx.sentences if not _quoted(ctx, s.start, s.start + max(1, (s.end - s.start) // 2))]
+    """Sentences outside quotations (a nickname in quotes, "Jimmy "The Jet" Rourke", leaves its sentence in)."""
+    quoted = ctx.notes.get("match_quote_mask")
+    out = []
+    for s in ctx.sentences:
+        if quoted is not None and not ctx.in_quote(s.start, s.start + 1):
+            inside = sum(1 for q in quoted[s.start : s.end] if q)
+            if inside * 2 < s.end - s.start and not quoted[s.start + (s.end - s.start) // 2]:
+                out.append(s)
+                continue
+        if not _quoted(ctx, s.start, s.start + max(1, (s.end - s.start) // 2)):
+            out.append(s)
+    return out
 
 
 def _sentence_is_elsewhere(ctx: ArticleContext, sent: Segment, teams: list[str]) -> bool:
@@ -63,6 +81,9 @@ def _sentence_is_elsewhere(ctx: ArticleContext, sent: Segment, teams: list[str])
     text = ctx.body[sent.start : sent.end].lower()
     if any(p.search(text) for p in lex.historical):
         return True
+    named = {m.canonical for m in ctx.gaz_in(sent.start, sent.end, "club")}
+    if len(teams) == 2 and set(teams) <= named:
+        return False  # both sides named: about this fixture, whoever else it mentions ("... trip to Leeds")
     if any(m.kind == "club" and m.canonical not in teams for m in ctx.gaz_in(sent.start, sent.end)):
         return True
     for _s, _e, phrase in find_date_expressions(ctx.body[sent.start : sent.end]):
@@ -167,6 +188,20 @@ def venue(
                 return st.canonical  # "Newcastle United v Sunderland, St James' Park, Sunday 4pm"
     if by_cue and match.home:
         return ctx.gazetteer.home_stadium(match.home)
+    if not single and match.home:
+        # several fixtures: "... but Blackburn turned the tie around at Ewood Park" in a sentence that
+        # names no other club gives the home side's ground, when the article gives only that one
+        grounds = {
+            st.canonical
+            for sent in _article_sentences(ctx)
+            if not any(p.search(ctx.body[sent.start : sent.end].lower()) for p in lexicon().historical)
+            and all(c.canonical in teams for c in ctx.gaz_in(sent.start, sent.end, "club"))
+            for st in ctx.gaz_in(sent.start, sent.end, "stadium")
+            if re.search(r"\b(?:at|inside)\s+(?:the\s+)?$", ctx.body[sent.start : st.start])
+            and ctx.gazetteer.club_of_stadium(st.canonical) == match.home
+        }
+        if len(grounds) == 1:
+            return grounds.pop()
     return None
 
 
@@ -202,6 +237,8 @@ def national_competition(
 def competition(ctx: ArticleContext, mentions: list[Mention], single: bool) -> str | None:
     def usable(start: int, end: int) -> bool:
         if _quoted(ctx, start, end) or _NOT_THIS_COMPETITION.match(ctx.body[end : end + 30]):
+            return False
+        if _HEADING_FOR.search(ctx.body[max(0, start - 40) : start]):
             return False
         # "Premier League Portsmouth" describes the club, not the match
         return not any(
@@ -269,7 +306,7 @@ def match_round(ctx: ArticleContext, mentions: list[Mention], single: bool) -> s
     for sent in _mention_sentences(ctx, mentions):
         found = _rounds_in(ctx, sent.start, sent.end, future)
         if found:
-            return _nearest(found, anchor)
+            return _play_off(ctx, _nearest(found, anchor))
     if single:
         found = []
         for sent in _article_sentences(ctx):
@@ -283,6 +320,16 @@ def match_round(ctx: ArticleContext, mentions: list[Mention], single: bool) -> s
     if len({r for _a, r in found}) == 1:
         return found[0][1]
     return None
+
+
+def _play_off(ctx: ArticleContext, found: str | None) -> str | None:
+    """ "they face Bournemouth in the final" in an article that names the play-off final: that final."""
+    if found != "final":
+        return found
+    named = any(
+        not _quoted(ctx, m.start(), m.end()) for m in re.finditer(r"\bplay-?off final\b", ctx.body, re.I)
+    )
+    return "play-off final" if named else found
 
 
 def _date_phrases(ctx: ArticleContext, sent: Segment, future: bool = False) -> list[tuple[int, str]]:
@@ -351,8 +398,10 @@ def match_date(
         found = _date_phrases(ctx, sent, future)
         here = [m for m in mentions if sent.start <= m.start < sent.end]
         if found:  # the phrase nearest the result; a vague one ("last week" over two months) gives no date
-            _at, phrase = min(found, key=partial(_distance, mentions=here, body=ctx.body))
+            at, phrase = min(found, key=partial(_distance, mentions=here, body=ctx.body))
             resolved = resolve_relative_date(phrase, ctx.published, future=future)
+            if resolved and len(resolved) == 10 and here:
+                resolved = _days_before(ctx, at + len(phrase), here[0].start, resolved)
             return resolved if resolved and len(resolved) >= 7 else None
     if lead:
         resolved = resolve_relative_date(lead, ctx.published, future=future)
@@ -362,6 +411,24 @@ def match_date(
         # a report with no date words is about the games of its publication day
         return ctx.published
     return None
+
+
+_DAYS_AFTER = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+(?:a|an|the|their|his|her|its|last\w*)\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_before(ctx: ArticleContext, lo: int, hi: int, resolved: str) -> str:
+    """ "sacked on Monday, two days after a 2-1 defeat": the result was that many days before the date
+    phrase, when "N days after" stands between the phrase and the result."""
+    m = _DAYS_AFTER.search(ctx.body[lo:hi]) if lo < hi else None
+    if m is None:
+        return resolved
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+    return (date.fromisoformat(resolved) - timedelta(days=n)).isoformat()
 
 
 def _distance(item: tuple[int, str], mentions: list[Mention], body: str = "") -> float:
@@ -450,3 +517,28 @@ def prose_attendance(ctx: ArticleContext, matches: list[Match]) -> None:
         if target is not None and target.attendance is None:
             target.attendance = value
             target.evidence.append(ctx.evidence(start, start + len(raw)))
+
+
+_REFEREE_BEFORE = re.compile(r"\b(?:referee|ref)\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def prose_referee(ctx: ArticleContext, matches: list[Match]) -> None:
+    """ "The Dutch referee Joost Verhaeg booked ...", "referee Kirsty Dowling": the official named in
+    the prose, for the one match played, when no match-facts block gave one."""
+    played = [m for m in matches if m.status == "played"]
+    if len(played) != 1 or played[0].referee is not None:
+        return
+    for p in ctx.person_mentions:
+        before = ctx.body[max(0, p.start - 30) : p.start]
+        if "\n" in before.rstrip(" "):
+            before = before[before.rfind("\n") + 1 :]
+        if re.search(
+            r"\b(?:former|ex-|retired|assistant|fourth|video|var)\s*(?:\w+\s+)?(?:referee|ref)\b",
+            before,
+            re.I,
+        ):
+            continue  # "former referee X", "assistant referee X": not the match official
+        if _REFEREE_BEFORE.search(before) and not _quoted(ctx, p.start, p.end):
+            played[0].referee = p.canonical
+            played[0].evidence.append(ctx.evidence(p.start, p.end))
+            return

@@ -114,3 +114,32 @@ def result_word(text: str, form: str) -> ResultWord | None:
 
 def data_path(name: str) -> Path:
     return MATCH_DATA / name
+
+
+def _nationalities() -> dict[str, str]:
+    """Nationality adjective (lower case) -> country code, from data/matches/nationality_sides.tsv."""
+    out: dict[str, str] = {}
+    for line in data_path("nationality_sides.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, code = line.split("\t")
+            out[word.strip().lower()] = code.strip()
+    return out
+
+
+_NATIONALITY = _nationalities()
+# "the Scottish side", "the Portuguese champions": a club named by its country
+NATION_SIDE_RE = (
+    r"(?:the\s+)?(?:" + "|".join(re.escape(w) for w in sorted(_NATIONALITY, key=len, reverse=True)) + r")\s+"
+    r"(?:side|team|club|champions|outfit|giants|visitors|hosts|leaders|title-holders|holders)"
+)
+
+
+def nation_side(club_country: dict[str, str], text: str, teams: list[str]) -> str | None:
+    """ "the Scottish side": the one club of the match from that country (``club_country`` maps a club
+    to its country code), else None."""
+    low = " ".join(text.lower().split())
+    code = next((c for w, c in _NATIONALITY.items() if re.search(rf"\b{re.escape(w)}\b", low)), None)
+    if code is None:
+        return None
+    hits = [t for t in teams if club_country.get(t) == code]
+    return hits[0] if len(hits) == 1 else None

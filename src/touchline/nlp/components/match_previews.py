@@ -11,6 +11,11 @@ from touchline.nlp.components.scorelines import _BOUNDARY, Mention, MentionFinde
 from touchline.temporal import find_date_expressions, resolve_relative_date
 
 _NEAR_FUTURE_DAYS = 120
+# "Nottingham Forest v Derby County, City Ground, Sunday 12pm": a fixture line's day and kick-off time
+_FIXTURE_TIME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\bk(?:ick)?-?o(?:ff)?:?\s+\d",
+    re.IGNORECASE,
+)
 
 
 def names_future_date(text: str, published: str | None) -> bool:
@@ -132,7 +137,7 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
                 home
                 and away
                 and home != away
-                and (future_article or future_date or future_words.search(text))
+                and (future_article or future_date or future_words.search(text) or _FIXTURE_TIME.search(text))
             ):
                 men = Mention(sent.start + m.start(), sent.start + m.end(), sent, home, away, kind="preview")
                 men.status, men.home, men.home_first = "scheduled", home, True

@@ -29,6 +29,7 @@ _YEAR_ELISION = re.compile(r"\d\d\b")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:the|in|of|since|from|late|early|mid|summer|class|until|to)\s*$", re.IGNORECASE
 )
+_INCHES = re.compile(r"\d\s*(?:ft|feet|foot|'|’)\s*\d{1,2}$")
 _LEADING_DASH = re.compile(r"[\s\-–—•*]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+(?=[A-Z0-9\"'“‘])")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)]*\s*$")
@@ -103,8 +104,13 @@ def classify(body: str, start: int, end: int) -> list[Mark]:
         elif c in DOUBLE_CLOSE:
             marks.append(Mark(i, "d", "open" if b_before and not b_after else "close"))
         elif c == '"':
-            if prev is not None and prev.isdigit() and b_after:
-                continue  # inch mark: 6ft 2"
+            if (
+                prev is not None
+                and prev.isdigit()
+                and b_after
+                and _INCHES.search(body, max(start, i - 10), i)
+            ):
+                continue  # inch mark: 6ft 2" (but "we're gonna win 4-0" closes a quotation)
             if b_before and not b_after:
                 marks.append(Mark(i, "d", "open"))
             elif b_after and not b_before:

@@ -55,6 +55,7 @@ from touchline.nlp.role_text import (
     lede_club,
     lexicon,
     mask_clubs,
+    nickname_before,
     own_clubs,
     read_rows,
     sentence_clubs,
@@ -101,6 +102,28 @@ def _demonyms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _title_lead_words() -> frozenset[str]:
     return frozenset(r[0].casefold() for r in read_rows("title_lead_words.txt"))
+
+
+_OPPOSITE = re.compile(r"opposite|counterpart", re.IGNORECASE)
+_CLUB_ONLY_TITLES = frozenset({"chief"})  # a job only when a club is written right before it
+_PAIRED_ROLES = frozenset({"captain", "executive", "owner", "assistant_manager", "youth_coach", "coach"})
+
+
+def _counterpart_role(ctx: ArticleContext, t: Title, sent_start: int) -> str:
+    """ "His Grimsby counterpart X" holds the job of the person "his" points to: a manager's counterpart
+    manages the other side, a captain's captains it. The manager unless that person has another job."""
+    lead = ctx.body[max(sent_start, t.start - 40) : t.start]
+    named = [p for p in ctx.people_in(max(0, sent_start - 400), t.start) if not in_quotation(ctx, p.start)]
+    if not re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", lead, re.IGNORECASE) and not re.search(
+        r"['’]s?\s+(?:[\w-]+\s+){0,2}$", lead
+    ):
+        return t.role
+    if not named:
+        return t.role
+    roles = {r for r, _c in ctx.people.roles_of(named[-1].canonical)}
+    if roles & HEAD or len(roles & _PAIRED_ROLES) != 1:
+        return t.role
+    return next(iter(roles & _PAIRED_ROLES))
 
 
 # ---- collection -----------------------------------------------------------------------------
@@ -308,8 +331,18 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
         club = (
             None
             if t.role in NO_CLUB
-            else (club_before(ctx, t.start, sent.start) or club_after(ctx, t.end, sent.end))
+            else (
+                club_before(ctx, t.start, sent.start)
+                or club_after(ctx, t.end, sent.end)
+                or nickname_before(ctx, t.start, sent.start)
+            )
         )
+        if ctx.body[t.start : t.end].casefold() in _CLUB_ONLY_TITLES and (
+            club is None or re.match(r"\s+[a-z]", ctx.body[t.end : t.end + 3])
+        ):
+            continue  # "Toffees chief X" is the manager; "police chief X", "Everton chief scout X" are not
+        if _OPPOSITE.search(ctx.body[t.start : t.end]):
+            t = Title(t.start, t.end, _counterpart_role(ctx, t, sent.start))
         if t.role == "coach" and club and ctx.body[t.start : t.end].casefold() == "coach":
             t = Title(t.start, t.end, "manager")  # "Porto coach X": the head coach, as on the continent
         if person is None and described:
@@ -344,7 +377,7 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
                 ctx, ctx.sentence_at(max(0, sent.start - 1)).start, sent.start
             )
             mention.club = club = earlier[0] if earlier else None
-        if "opposite" in ctx.body[t.start : t.end].casefold():
+        if _OPPOSITE.search(ctx.body[t.start : t.end]):
             mention.unknown_club = club is None
             mention.opposite = club is None
         mention.explicit = club is not None

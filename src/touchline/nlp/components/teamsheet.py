@@ -15,7 +15,7 @@ import re
 from touchline.linking.gazetteer import norm_key
 from touchline.linking.people import fold
 from touchline.models import Card, Goal, LineupEntry, Match
-from touchline.nlp.components.match_fields import prose_attendance
+from touchline.nlp.components.match_fields import prose_attendance, prose_referee
 from touchline.nlp.components.teamsheet_items import SheetEvent
 from touchline.nlp.components.teamsheet_parse import SheetBlock, find_blocks
 from touchline.nlp.components.teamsheet_people import (
@@ -40,6 +40,7 @@ def run(ctx: ArticleContext) -> None:
     finally:  # "in front of 59,042": the prose's figure when no block gave one
         prose_attendance(ctx, ctx.facts.matches)
         prose_cards(ctx, ctx.facts.matches)
+        prose_referee(ctx, ctx.facts.matches)
 
 
 def _run_blocks(ctx: ArticleContext, blocks: list[SheetBlock]) -> None:
@@ -488,21 +489,29 @@ def prose_cards(ctx: ArticleContext, matches: list[Match]) -> None:
     from touchline.nlp.components.goal_details import minute_of
 
     played = [m for m in matches if m.status == "played" and m.home and m.away]
-    if len(played) != 1:
+    if not played:
         return
-    match = played[0]
     spans = ctx.notes.get("teamsheet_spans") or []
+    booked = _active_bookings(ctx)
     for p in ctx.person_mentions:
         if any(a <= p.start < b for a, b in spans) or ctx.in_quote(p.start, p.end):
             continue
         m = _PROSE_CARD.match(ctx.body, p.end)
-        if not m:
+        if m:
+            colour = "yellow" if m.group("yellow") else "red"
+            rest = ctx.body[m.end() : ctx.sentence_at(p.start).end]
+        elif p.start in booked:
+            colour, rest = booked[p.start], ""
+        else:
             continue
-        colour = "yellow" if m.group("yellow") else "red"
         sent = ctx.sentence_at(p.start)
-        rest = ctx.body[m.end() : sent.end]
-        minute, _added, _ = minute_of(re.split(r"[;,]|\band\b", rest)[0])
-        team = _card_team(ctx, p, match)
+        minute, _added, _ = minute_of(re.split(r"[;,]|\band\b", rest)[0]) if rest else (None, None, None)
+        # several matches: the one the player's side plays in ("Bradford midfielder X was sent off")
+        sides = [(x, _card_team(ctx, p, x)) for x in played]
+        known = [(x, t) for x, t in sides if t]
+        if len(played) > 1 and len(known) != 1:
+            continue
+        match, team = known[0] if len(played) > 1 else sides[0]
         card = Card(p.canonical, team, minute, colour, [ctx.evidence(sent.start, sent.end)])
         surname = fold(p.canonical).split()[-1:]
         have = match.cards or []
@@ -511,11 +520,35 @@ def prose_cards(ctx: ArticleContext, matches: list[Match]) -> None:
         match.cards = [*have, card]
 
 
+_ACTIVE_CARD = re.compile(
+    r"\b(?:(?P<yellow>booked|cautioned|showed (?:a )?yellow cards? to)|(?P<red>sent off|showed (?:a )?(?:straight )?"
+    r"red cards? to))\s+(?=[A-ZÀ-Þ])"
+)
+
+
+def _active_bookings(ctx: ArticleContext) -> dict[int, str]:
+    """ "The referee booked Coyle, Gonçalves and Celtic's Ødegård": colour per listed person's offset
+    (the names that follow the verb, joined by commas and "and", up to the clause's end)."""
+    out: dict[int, str] = {}
+    for m in _ACTIVE_CARD.finditer(ctx.body):
+        if ctx.in_quote(m.start(), m.end()):
+            continue
+        end = re.search(
+            r"[.;:]|\s(?:for|after|before|when|as|but|in the|with|to|while)\s|$", ctx.body[m.end() :]
+        )
+        stop = m.end() + (end.start() if end else 0)
+        colour = "yellow" if m.group("yellow") else "red"
+        for p in sorted(ctx.person_mentions, key=lambda x: x.start):
+            if m.end() <= p.start < stop:
+                out[p.start] = colour
+    return out
+
+
 def _card_team(ctx: ArticleContext, p: object, match: Match) -> str | None:
     """The side of a booked player: "Gateshead's Kevin Moan", else the team the article gives them."""
     start = getattr(p, "start", 0)
     for c in ctx.gaz_in(max(0, start - 40), start, "club"):
-        if re.match(r"['’]s?\s+(?:[a-z]+\s+)?$", ctx.body[c.end : start]) and c.canonical in (
+        if re.match(r"(?:['’]s?)?\s+(?:[a-z-]+\s+)?$", ctx.body[c.end : start]) and c.canonical in (
             match.home,
             match.away,
         ):

@@ -15,4 +15,4 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "note: not root or no apt-get; skipping system packages (${need_apt[*]}): browser/PostgreSQL tests will skip" >&2
   fi
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
+python3 -m pip install -q --disable-pip-version-check -e ".[dev,ray]"

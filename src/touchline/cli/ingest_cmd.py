@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from touchline.config import settings
+from touchline.engine import ENGINES, Engine, make_engine
 from touchline.store import open_store
 from touchline.store.loader import IngestReport, ingest
 
@@ -19,6 +20,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--published", help="publication date YYYY-MM-DD for inputs without a date header")
     p.add_argument("--batch-size", type=int, default=None, help="articles per transaction (default 50)")
     p.add_argument(
+        "--workers", type=int, default=None, help="extract in N worker processes (default: in this process)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="local: worker processes (default one per core); ray: a Ray Data pipeline (pip install 'touchline[ray]')",
+    )
+    p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
     )
     p.set_defaults(func=run)
@@ -27,8 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     db = args.db or settings().default_db
     show = args.progress or sys.stderr.isatty()
+    engine = make_engine(args.engine, args.workers)
     with open_store(db) as store:
-        report = _run(store, args, show)
+        report = _run(store, args, show, engine)
     for source, problem in report.failed:
         print(f"touchline: {source}: {problem}", file=sys.stderr)
     print(f"{db}: {report.summary()}")
@@ -38,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(store, args: argparse.Namespace, show: bool) -> IngestReport:  # type: ignore[no-untyped-def]
+def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> IngestReport:  # type: ignore[no-untyped-def]
     if not show:
-        return ingest(store, args.paths, published=args.published, batch_size=args.batch_size)
+        return ingest(store, args.paths, published=args.published, batch_size=args.batch_size, engine=engine)
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -62,7 +73,12 @@ def _run(store, args: argparse.Namespace, show: bool) -> IngestReport:  # type: 
             )
 
         report = ingest(
-            store, args.paths, published=args.published, batch_size=args.batch_size, progress=update
+            store,
+            args.paths,
+            published=args.published,
+            batch_size=args.batch_size,
+            progress=update,
+            engine=engine,
         )
         bar.update(task, description="done", total=1, completed=1)
     return report

@@ -9,6 +9,7 @@ from touchline.config import settings
 from touchline.engine import ENGINES, Engine, make_engine
 from touchline.store import open_store
 from touchline.store.loader import IngestReport, ingest
+from touchline.store.postgres import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         report = _run(store, args, show, engine)
     for source, problem in report.failed:
         print(f"touchline: {source}: {problem}", file=sys.stderr)
-    print(f"{db}: {report.summary()}")
+    print(f"{redact(str(db))}: {report.summary()}")
     if report.read == 0:
         print("touchline: nothing could be read", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from touchline.errors import InputError
 from touchline.query.openfootball import read_path
 from touchline.store import open_store
 from touchline.store.base import ResultRecord
+from touchline.store.postgres import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,5 +43,8 @@ def run_import(args: argparse.Namespace) -> int:
     seasons = Counter((r.competition, r.season) for r in records)
     for (comp, season), n in sorted(seasons.items()):
         print(f"{comp} {season}: {n} results")
-    print(f"{db}: imported {len(records)} results" + (f" ({failed} input(s) failed)" if failed else ""))
+    print(
+        f"{redact(str(db))}: imported {len(records)} results"
+        + (f" ({failed} input(s) failed)" if failed else "")
+    )
     return 0

@@ -3,44 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from rules_support import extract, make_gazetteer
 
-from touchline.config import settings
 from touchline.linking.gazetteer import Gazetteer
-from touchline.models import Article, ArticleFacts
-from touchline.nlp.components import claims, entities, people, roles
-from touchline.nlp.context import ArticleContext
-from touchline.nlp.pipeline import load_spacy
-
-CLUBS = [
-    ("Celtic", ["the Hoops", "=Bhoys"]), ("Rangers", ["=Gers", "the Light Blues"]),
-    ("Heart of Midlothian", ["=Hearts", "Jambos"]), ("Aberdeen", ["the Dons"]), ("Southampton", ["=Saints"]),
-    ("Fulham", ["the Cottagers"]), ("Liverpool", ["=Reds"]), ("Arsenal", ["=Gunners"]), ("Everton", ["the Toffees"]),
-    ("Manchester United", ["Man Utd", "=United"]), ("Leeds United", ["Leeds"]), ("Aston Villa", ["=Villa"]),
-    ("Newcastle United", ["Newcastle", "the Magpies"]), ("Derby County", ["Derby"]), ("Sunderland", ["the Black Cats"]),
-    ("Wigan Athletic", ["Wigan"]), ("Tottenham Hotspur", ["Spurs", "Tottenham"]), ("Nottingham Forest", ["=Forest"]),
-]  # fmt: skip
+from touchline.models import ArticleFacts
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    g = Gazetteer()
-    for canonical, aliases in CLUBS:
-        g.add("club", canonical, aliases)
-    g.add("competition", "EFL Cup", ["Carabao Cup", "League Cup", "Coca-Cola Cup"])
-    g.add("competition", "FA Cup", [])
-    g.add("competition", "Premier League", ["Premiership"])
-    g.add("competition", "Scottish Cup", [])
-    g.add("stadium", "Celtic Park", ["Parkhead"])
-    g.add("stadium", "St Mary's Stadium", ["St Mary's"])
-    return g
-
-
-def extract(gaz: Gazetteer, text: str, published: str | None = "2024-03-10") -> ArticleFacts:
-    """entities → roles → claims → people on one original text (no other components)."""
-    ctx = ArticleContext(Article("t", "test", published, text), gaz, load_spacy(settings().spacy_model))
-    for component in (entities, roles, claims, people):
-        component.run(ctx)
-    return ctx.facts
+    return make_gazetteer()
 
 
 def _claims(facts: ArticleFacts) -> set[tuple[str, str, str]]:

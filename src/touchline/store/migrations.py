@@ -1,40 +1,50 @@
-"""Schema migrations for the SQLite store. ``MIGRATIONS[i]`` moves the schema from version i to i+1.
+"""Schema migrations. ``MIGRATIONS[i]`` moves the schema from version i to i+1.
+
+The tables are written once (``TABLES_V1``) for both stores, with the few column types that differ
+left as fields: ``render(TABLES_V1, SQLITE_TYPES)`` is the SQLite schema, ``postgres_migrations.py``
+renders the PostgreSQL one. This module also holds the migration steps both stores run, and the
+SQLite store's ``migrate``.
 
 Never edit a migration that has shipped; append a new one. Table and column names are meant to be
-read by people opening the file in other SQLite tools: one table per kind of fact, every fact row
-has ``article_id``, and ``evidence`` rows point at (fact_table, fact_id) with exact body offsets.
+read by people opening the file in other tools: one table per kind of fact, every fact row has
+``article_id``, and ``evidence`` rows point at (fact_table, fact_id) with exact body offsets.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any, Protocol
 
-V1 = """
+from touchline.errors import StoreError
+
+# Fields: KEY a text column that is compared or sorted, ID a row id, REF a column holding one,
+# NOW the ingestion timestamp, FLAG a true/false column.
+TABLES_V1 = """
 CREATE TABLE articles (
-    id TEXT PRIMARY KEY,              -- sha256 of the normalised body
+    id {KEY} PRIMARY KEY,              -- sha256 of the normalised body
     source TEXT NOT NULL,             -- path or URL it was read from
-    published TEXT,                   -- YYYY-MM-DD or NULL
+    published {KEY},                   -- YYYY-MM-DD or NULL
     title TEXT,
     body TEXT NOT NULL,               -- the text evidence offsets point into
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ingested_at {NOW}
 );
 CREATE INDEX articles_published ON articles(published);
 
 CREATE TABLE article_facts (          -- the full contract object, for a lossless round trip
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    article_id {KEY} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     contract_json TEXT NOT NULL
 );
 
 CREATE TABLE matches (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,        -- order within the article
-    home TEXT, away TEXT,
+    home {KEY}, away {KEY},
     home_score INTEGER, away_score INTEGER,
     status TEXT NOT NULL,             -- played | scheduled | unknown
     result TEXT,                      -- home_win | away_win | draw
-    match_date TEXT,                  -- YYYY-MM-DD or YYYY-MM
-    competition TEXT, round TEXT, venue TEXT, referee TEXT, attendance INTEGER,
+    match_date {KEY},                  -- YYYY-MM-DD or YYYY-MM
+    competition {KEY}, round TEXT, venue TEXT, referee TEXT, attendance INTEGER,
     half_time_home INTEGER, half_time_away INTEGER,
     penalties_home INTEGER, penalties_away INTEGER,
     flags TEXT                        -- comma-separated
@@ -44,26 +54,26 @@ CREATE INDEX matches_away ON matches(away);
 CREATE INDEX matches_article ON matches(article_id);
 
 CREATE TABLE goals (
-    id INTEGER PRIMARY KEY,
-    match_id INTEGER NOT NULL REFERENCES matches(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    scorer TEXT NOT NULL, team TEXT,
+    id {ID},
+    match_id {REF} NOT NULL REFERENCES matches(id) ON DELETE CASCADE,
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    scorer {KEY} NOT NULL, team {KEY},
     minute INTEGER, added_time INTEGER, period TEXT, kind TEXT, assist TEXT
 );
 CREATE INDEX goals_match ON goals(match_id);
 CREATE INDEX goals_scorer ON goals(scorer);
 
 CREATE TABLE people (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    name TEXT NOT NULL, team TEXT
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name {KEY} NOT NULL, team {KEY}
 );
 CREATE INDEX people_name ON people(name);
 
 CREATE TABLE roles (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    person TEXT NOT NULL, role TEXT NOT NULL, club TEXT,
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person {KEY} NOT NULL, role TEXT NOT NULL, club {KEY},
     event TEXT NOT NULL,              -- holds | appointed | sacked | resigned | left | joined
     as_of TEXT, start_date TEXT, end_date TEXT
 );
@@ -71,23 +81,23 @@ CREATE INDEX roles_club ON roles(club);
 CREATE INDEX roles_person ON roles(person);
 
 CREATE TABLE quotes (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    speaker TEXT, text TEXT NOT NULL
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker {KEY}, text TEXT NOT NULL
 );
 CREATE INDEX quotes_speaker ON quotes(speaker);
 
 CREATE TABLE claims (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL, subject TEXT NOT NULL, value TEXT NOT NULL
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, subject {KEY} NOT NULL, value TEXT NOT NULL
 );
 
 CREATE TABLE evidence (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id {ID},
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     fact_table TEXT NOT NULL,         -- matches | goals | people | roles | quotes | claims
-    fact_id INTEGER NOT NULL,
+    fact_id {REF} NOT NULL,
     start_offset INTEGER NOT NULL,    -- articles.body[start_offset:end_offset] == text
     end_offset INTEGER NOT NULL,
     text TEXT NOT NULL
@@ -99,66 +109,102 @@ CREATE VIEW mentions AS               -- every place a person is named, with the
     FROM evidence e JOIN people p ON e.fact_table = 'people' AND e.fact_id = p.id;
 
 CREATE TABLE results (                -- reference results (touchline results import)
-    id INTEGER PRIMARY KEY,
-    competition TEXT NOT NULL, season TEXT NOT NULL, match_date TEXT,
-    home TEXT NOT NULL, away TEXT NOT NULL,
+    id {ID},
+    competition {KEY} NOT NULL, season {KEY} NOT NULL, match_date {KEY},
+    home {KEY} NOT NULL, away {KEY} NOT NULL,
     home_score INTEGER NOT NULL, away_score INTEGER NOT NULL,
     round TEXT, stage TEXT NOT NULL DEFAULT 'regular',
     half_time_home INTEGER, half_time_away INTEGER,
     full_time_home INTEGER, full_time_away INTEGER,
-    extra_time INTEGER NOT NULL DEFAULT 0,
+    extra_time {FLAG},
     penalties_home INTEGER, penalties_away INTEGER,
     source TEXT NOT NULL DEFAULT '',
     UNIQUE (competition, season, match_date, home, away)
 );
 CREATE INDEX results_season ON results(competition, season);
 
-CREATE VIRTUAL TABLE search_index USING fts5(
+"""
+
+SQLITE_TYPES = {
+    "KEY": "TEXT",
+    "ID": "INTEGER PRIMARY KEY",
+    "REF": "INTEGER",
+    "NOW": "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    "FLAG": "INTEGER NOT NULL DEFAULT 0",
+}
+
+
+def render(template: str, types: dict[str, str]) -> str:
+    """``template`` with its fields (``{KEY}``, ``{ID}``…) replaced by a dialect's column types."""
+    return template.format(**types)
+
+
+V1 = (
+    render(TABLES_V1, SQLITE_TYPES)
+    + """CREATE VIRTUAL TABLE search_index USING fts5(
     text, kind UNINDEXED, article_id UNINDEXED, fact_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+)
 
 MIGRATIONS: tuple[str, ...] = (V1,)
 LATEST = len(MIGRATIONS)
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+class Connection(Protocol):
+    """What the migration steps need of a connection (sqlite3 and psycopg both have it)."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
+
+
+def current_version(conn: Connection, timestamp: str = "TEXT") -> int:
+    """The schema version (0 for a new database); creates the ``schema_version`` table if needed."""
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
+        f"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at {timestamp} NOT NULL)"
     )
     row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
-    return int(row[0] or 0)
+    return int(row[0] or 0) if row else 0
+
+
+def pending(version: int, latest: int) -> range:
+    """The migrations to apply after ``version``; a store newer than this code is an error."""
+    if version > latest:
+        raise StoreError(
+            f"the store has schema version {version}, newer than this touchline ({latest}); upgrade touchline"
+        )
+    return range(version + 1, latest + 1)
+
+
+def apply(conn: Connection, script: str, stamp: str, target: int) -> None:
+    """Run one migration script and record ``target`` with the ``stamp`` INSERT (inside the caller's
+    transaction)."""
+    for statement in statements(script):
+        conn.execute(statement)
+    conn.execute(stamp, (target,))
+
+
+def statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our string literals)."""
+    lines = [line.split("--", 1)[0] if "'--" not in line else line for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply every pending migration, each in its own transaction. Returns the resulting version."""
     version = current_version(conn)
     conn.commit()
-    if version > LATEST:
-        from touchline.errors import StoreError
-
-        raise StoreError(
-            f"the store has schema version {version}, newer than this touchline ({LATEST}); upgrade touchline"
-        )
-    for target in range(version + 1, LATEST + 1):
-        script = MIGRATIONS[target - 1]
+    for target in pending(version, LATEST):
         conn.execute("BEGIN")
         try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(
+            apply(
+                conn,
+                MIGRATIONS[target - 1],
                 "INSERT INTO schema_version (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                (target,),
+                target,
             )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
     return LATEST
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside our string literals)."""
-    lines = [line.split("--", 1)[0] if "'--" not in line else line for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

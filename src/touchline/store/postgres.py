@@ -19,27 +19,27 @@ import contextlib
 import json
 import re
 import threading
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from touchline.errors import StoreError
-from touchline.models import (
-    Article,
-    ArticleFacts,
-    Claim,
-    Evidence,
-    Goal,
-    Match,
-    Person,
-    Quote,
-    Role,
-    facts_from_dict,
-)
-from touchline.store.base import BatchResult, FactRecord, ResultRecord, SearchHit, SourceRef, Store
+from touchline.models import ArticleFacts, facts_from_dict
+from touchline.store.base import BatchResult, ResultRecord
 from touchline.store.postgres_migrations import LATEST, migrate
-from touchline.store.postgres_write import Ids, Rows, fact_rows, write_articles
+from touchline.store.rows import (
+    COLUMNS,
+    FACT_TABLES,
+    RESULT_KEY,
+    Row,
+    article_row,
+    columns,
+    fact_rows,
+    facts_json,
+    result_row,
+)
+from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
 
 if TYPE_CHECKING:
     import psycopg
@@ -74,7 +74,86 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-class PostgresStore(Store):
+# ---- the write path: one batch of articles → rows per table → COPY ---------------------------------
+# Row ids come from each table's sequence, reserved for the whole batch in one round trip, so a goal
+# can point at its match and an evidence row at its fact before anything is sent. Tables are written
+# in foreign-key order. The caller (``PostgresStore.add_batch``) holds the transaction.
+# COPY order respects the foreign keys.
+COPY_ORDER = ("matches", "goals", "people", "roles", "quotes", "claims", "evidence", "search_index")
+
+Rows = dict[str, list[Row]]
+Ids = dict[str, Iterator[int]]
+Inserter = Callable[[Rows, Ids, ArticleFacts], None]
+
+
+def write_articles(
+    conn: psycopg.Connection, fresh: list[ArticleFacts], insert: Inserter | None = None
+) -> None:
+    """Write ``fresh`` (articles not yet stored) and all their facts; ``insert`` builds one article's rows."""
+    insert = insert or copy_fact_rows
+    need = dict.fromkeys(FACT_TABLES, 0)
+    for f in fresh:
+        need["matches"] += len(f.matches)
+        need["goals"] += sum(len(m.goals) for m in f.matches)
+        need["people"] += len(f.people)
+        need["roles"] += len(f.roles)
+        need["quotes"] += len(f.quotes)
+        need["claims"] += len(f.claims)
+    ids = reserve_ids(conn, need)
+    with conn.cursor() as cur:
+        arts = [f.article for f in fresh]
+        copy_rows(cur, "articles", [article_row(a) for a in arts])
+        copy_rows(cur, "article_facts", [(f.article.id, facts_json(f)) for f in fresh])
+        rows: Rows = {t: [] for t in COPY_ORDER}
+        rows["search_index"] = [("article", a.id, None, a.published, a.body) for a in arts]
+        for facts in fresh:
+            insert(rows, ids, facts)
+        for table in COPY_ORDER:
+            copy_rows(cur, table, rows[table])
+
+
+def reserve_ids(conn: psycopg.Connection, need: dict[str, int]) -> Ids:
+    """Reserve ``need[table]`` ids from each table's sequence in one round trip (ascending)."""
+    tables = [t for t, n in need.items() if n]
+    got: dict[str, list[int]] = {t: [] for t in FACT_TABLES}
+    if tables:
+        rows = conn.execute(
+            "SELECT s.t, nextval((s.t || '_id_seq')::regclass) FROM unnest(%s::text[], %s::int[]) AS s(t, n),"
+            " generate_series(1, s.n)",
+            (tables, [need[t] for t in tables]),
+        ).fetchall()
+        for table, value in rows:
+            got[table].append(int(value))
+    return {t: iter(sorted(v)) for t, v in got.items()}
+
+
+def copy_rows(cur: psycopg.Cursor[Any], table: str, rows: list[Row]) -> None:
+    if not rows:
+        return
+    with cur.copy(f"COPY {table} ({', '.join(COLUMNS[table])}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def copy_fact_rows(rows: Rows, ids: Ids, facts: ArticleFacts) -> None:
+    """Add one article's fact, evidence and search rows to ``rows`` (written by COPY afterwards);
+    each fact row gets the next of the ids reserved for its table."""
+
+    def add(table: str, new: list[Row]) -> int:
+        if table not in ids:  # evidence, search_index: ids come from COPY
+            rows[table] += new
+            return 0
+        fact_id = next(ids[table])
+        rows[table] += [(fact_id, *new[0])]
+        return fact_id
+
+    fact_rows(facts, add)
+
+
+class PostgresStore(SQLStore):
+    PLACEHOLDER = "%s"
+    NULLS_FIRST = " NULLS FIRST"  # as SQLite sorts NULL first
+
     def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
         try:
             import psycopg  # noqa: F401
@@ -203,18 +282,11 @@ class PostgresStore(Store):
 
     def _insert(self, rows: Rows, ids: Ids, facts: ArticleFacts) -> None:
         """One article's rows (a method so tests can interrupt a batch half-way)."""
-        fact_rows(rows, ids, facts)
+        copy_fact_rows(rows, ids, facts)
 
-    # ---- reading articles ----------------------------------------------------------------
-    def article(self, article_id: str) -> Article | None:
-        rows = self._rows(
-            "SELECT id, source, published, body, title FROM articles WHERE id = %s", [article_id]
-        )
-        return Article(*rows[0]) if rows else None
-
-    def facts(self, article_id: str) -> ArticleFacts | None:
-        rows = self._rows("SELECT contract_json FROM article_facts WHERE article_id = %s", [article_id])
-        return facts_from_dict(json.loads(rows[0][0])) if rows else None
+    # ---- reading -------------------------------------------------------------------------
+    def _rows_in(self, sql: str, params: Sequence[Any], ids: list[int]) -> list[Row]:
+        return self._rows(sql.replace("{in}", "= ANY(%s::bigint[])"), [*params, ids])
 
     def iter_facts(self) -> Generator[ArticleFacts, None, None]:
         """Streams with a server-side cursor on a connection of its own (released when exhausted)."""
@@ -222,22 +294,17 @@ class PostgresStore(Store):
         try:
             with conn.transaction(), conn.cursor(name="touchline_iter_facts") as cur:
                 cur.itersize = 500
-                cur.execute(
-                    "SELECT f.contract_json FROM article_facts f JOIN articles a ON a.id = f.article_id"
-                    " ORDER BY a.published IS NULL, a.published, a.id"
-                )
+                cur.execute(ITER_FACTS)
                 for (text,) in cur:
                     yield facts_from_dict(json.loads(text))
         finally:
             conn.close()
 
-    _COUNTED = ("articles", "matches", "goals", "people", "roles", "quotes", "claims", "evidence", "results")
-
     def counts(self) -> dict[str, int]:
         """Row counts, all from one statement and so from one snapshot."""
-        selects = ", ".join(f"(SELECT count(*) FROM {t})" for t in self._COUNTED)
+        selects = ", ".join(f"(SELECT count(*) FROM {t})" for t in COUNTED)
         row = self._rows(f"SELECT {selects}")[0]
-        return {t: int(n) for t, n in zip(self._COUNTED, row, strict=True)}
+        return {t: int(n) for t, n in zip(COUNTED, row, strict=True)}
 
     def find_article_ids(self, prefix: str) -> list[str]:
         escaped = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -245,272 +312,45 @@ class PostgresStore(Store):
             r[0] for r in self._rows("SELECT id FROM articles WHERE id LIKE %s ORDER BY id", [escaped + "%"])
         ]
 
-    # ---- reading facts -------------------------------------------------------------------
-    def _evidence(self, table: str, ids: list[int]) -> dict[int, list[Evidence]]:
-        out: dict[int, list[Evidence]] = {i: [] for i in ids}
-        if not ids:
-            return out
-        rows = self._rows(
-            "SELECT fact_id, start_offset, end_offset, text FROM evidence"
-            " WHERE fact_table = %s AND fact_id = ANY(%s::bigint[]) ORDER BY id",
-            [table, ids],
-        )
-        for fid, s, e, t in rows:
-            out[fid].append(Evidence(s, e, t))
-        return out
-
-    _REF = "a.id, a.published, a.source"
-    _ORDER = "a.published NULLS FIRST"  # as SQLite sorts NULL first
-
-    @staticmethod
-    def _ref(row: tuple[Any, ...], at: int) -> SourceRef:
-        return SourceRef(row[at], row[at + 1], row[at + 2])
-
-    def matches(self, club: str | None = None) -> list[FactRecord[Match]]:
-        sql = (
-            "SELECT m.id, m.home, m.away, m.home_score, m.away_score, m.status, m.result, m.match_date,"
-            " m.competition, m.round, m.venue, m.referee, m.attendance, m.half_time_home, m.half_time_away,"
-            f" m.penalties_home, m.penalties_away, m.flags, {self._REF}"
-            " FROM matches m JOIN articles a ON a.id = m.article_id"
-        )
-        params: list[Any] = []
-        if club:
-            sql += " WHERE m.home = %s OR m.away = %s"
-            params = [club, club]
-        with self._snapshot():
-            rows = self._rows(sql + f" ORDER BY {self._ORDER}, m.id", params)
-            ids = [r[0] for r in rows]
-            evs = self._evidence("matches", ids)
-            goal_rows = (
-                self._rows(
-                    "SELECT id, match_id, scorer, team, minute, added_time, period, kind, assist FROM goals"
-                    " WHERE match_id = ANY(%s::bigint[]) ORDER BY id",
-                    [ids],
-                )
-                if ids
-                else []
-            )
-            gevs = self._evidence("goals", [g[0] for g in goal_rows])
-        goals: dict[int, list[Goal]] = {i: [] for i in ids}
-        for g in goal_rows:
-            goals[g[1]].append(Goal(g[2], g[3], g[4], g[5], g[6], g[7], g[8], gevs[g[0]]))
-        out = []
-        for r in rows:
-            m = Match(
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                goals[r[0]],
-                evs[r[0]],
-                flags=[f for f in (r[17] or "").split(",") if f],
-                half_time=(r[13], r[14]) if r[13] is not None and r[14] is not None else None,
-                penalties=(r[15], r[16]) if r[15] is not None and r[16] is not None else None,
-                referee=r[11],
-                attendance=r[12],
-            )
-            out.append(FactRecord(r[0], self._ref(r, 18), m))
-        return out
-
-    def people(self, name: str | None = None) -> list[FactRecord[Person]]:
-        sql = f"SELECT p.id, p.name, p.team, {self._REF} FROM people p JOIN articles a ON a.id = p.article_id"
-        with self._snapshot():
-            rows = self._rows(
-                sql + (" WHERE p.name = %s" if name else "") + f" ORDER BY {self._ORDER}, p.id",
-                [name] if name else [],
-            )
-            evs = self._evidence("people", [r[0] for r in rows])
-        return [FactRecord(r[0], self._ref(r, 3), Person(r[1], r[2], evs[r[0]])) for r in rows]
-
-    def roles(self, club: str | None = None, person: str | None = None) -> list[FactRecord[Role]]:
-        sql = (
-            f"SELECT r.id, r.person, r.role, r.club, r.event, r.as_of, r.start_date, r.end_date, {self._REF}"
-            " FROM roles r JOIN articles a ON a.id = r.article_id WHERE true"
-        )
-        params: list[Any] = []
-        if club:
-            sql += " AND r.club = %s"
-            params.append(club)
-        if person:
-            sql += " AND r.person = %s"
-            params.append(person)
-        with self._snapshot():
-            rows = self._rows(sql + f" ORDER BY {self._ORDER}, r.id", params)
-            evs = self._evidence("roles", [r[0] for r in rows])
-        return [
-            FactRecord(r[0], self._ref(r, 8), Role(r[1], r[2], r[3], r[4], r[5], r[6], r[7], evs[r[0]]))
-            for r in rows
-        ]
-
-    def quotes(self, speaker: str | None = None) -> list[FactRecord[Quote]]:
-        sql = f"SELECT q.id, q.speaker, q.text, {self._REF} FROM quotes q JOIN articles a ON a.id = q.article_id"
-        with self._snapshot():
-            rows = self._rows(
-                sql + (" WHERE q.speaker = %s" if speaker else "") + f" ORDER BY {self._ORDER}, q.id",
-                [speaker] if speaker else [],
-            )
-            evs = self._evidence("quotes", [r[0] for r in rows])
-        return [FactRecord(r[0], self._ref(r, 3), Quote(r[1], r[2], evs[r[0]])) for r in rows]
-
-    def claims(self) -> list[FactRecord[Claim]]:
-        with self._snapshot():
-            rows = self._rows(
-                f"SELECT c.id, c.kind, c.subject, c.value, {self._REF} FROM claims c"
-                f" JOIN articles a ON a.id = c.article_id ORDER BY {self._ORDER}, c.id"
-            )
-            evs = self._evidence("claims", [r[0] for r in rows])
-        return [FactRecord(r[0], self._ref(r, 4), Claim(r[1], r[2], r[3], evs[r[0]])) for r in rows]
-
-    def article_ids_about(
-        self, club: str | None = None, person: str | None = None, competition: str | None = None
-    ) -> set[str]:
-        parts: list[str] = []
-        if club:
-            parts.append(
-                "SELECT article_id FROM matches WHERE home = %(club)s OR away = %(club)s"
-                " UNION SELECT article_id FROM people WHERE team = %(club)s"
-                " UNION SELECT article_id FROM roles WHERE club = %(club)s"
-                " UNION SELECT article_id FROM claims WHERE subject = %(club)s"
-            )
-        if person:
-            parts.append(
-                "SELECT article_id FROM people WHERE name = %(person)s"
-                " UNION SELECT article_id FROM roles WHERE person = %(person)s"
-                " UNION SELECT article_id FROM quotes WHERE speaker = %(person)s"
-                " UNION SELECT article_id FROM goals WHERE scorer = %(person)s"
-            )
-        if competition:
-            parts.append("SELECT article_id FROM matches WHERE competition = %(competition)s")
-        if not parts:
-            return {r[0] for r in self._rows("SELECT id FROM articles")}
-        sql = " INTERSECT ".join(f"({p})" for p in parts)
-        params = {"club": club, "person": person, "competition": competition}
-        return {r[0] for r in self._rows(sql, params)}
-
     # ---- reference results ---------------------------------------------------------------
     def add_results(self, results: Sequence[ResultRecord]) -> int:
         import psycopg
 
-        rows = []
-        for r in results:
-            ht = r.half_time or (None, None)
-            ft = r.full_time or (None, None)
-            pens = r.penalties or (None, None)
-            rows.append(
-                (
-                    r.competition,
-                    r.season,
-                    r.date,
-                    r.home,
-                    r.away,
-                    r.home_score,
-                    r.away_score,
-                    r.round,
-                    r.stage,
-                    ht[0],
-                    ht[1],
-                    ft[0],
-                    ft[1],
-                    bool(r.extra_time),
-                    pens[0],
-                    pens[1],
-                    r.source,
-                )
-            )
+        cols = columns("results")
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols.split(", ") if c not in RESULT_KEY)
         conn = self._conn()
         try:
             with conn.transaction(), conn.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 cur.executemany(
-                    "INSERT INTO results (competition, season, match_date, home, away, home_score, away_score,"
-                    " round, stage, half_time_home, half_time_away, full_time_home, full_time_away, extra_time,"
-                    " penalties_home, penalties_away, source) VALUES"
-                    " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (competition, season, match_date, home, away) DO UPDATE SET"
-                    " home_score = EXCLUDED.home_score, away_score = EXCLUDED.away_score, round = EXCLUDED.round,"
-                    " stage = EXCLUDED.stage, half_time_home = EXCLUDED.half_time_home,"
-                    " half_time_away = EXCLUDED.half_time_away, full_time_home = EXCLUDED.full_time_home,"
-                    " full_time_away = EXCLUDED.full_time_away, extra_time = EXCLUDED.extra_time,"
-                    " penalties_home = EXCLUDED.penalties_home, penalties_away = EXCLUDED.penalties_away,"
-                    " source = EXCLUDED.source",
-                    rows,
+                    f"INSERT INTO results ({cols}) VALUES ({', '.join(['%s'] * len(cols.split(', ')))})"
+                    f" ON CONFLICT ({', '.join(RESULT_KEY)}) DO UPDATE SET {updates}",
+                    [result_row(r) for r in results],
                 )
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: importing results failed, rolled back ({exc})") from exc
         return len(results)
 
-    def results(
-        self, competition: str | None = None, season: str | None = None, club: str | None = None
-    ) -> list[ResultRecord]:
-        sql = (
-            "SELECT competition, season, match_date, home, away, home_score, away_score, round, stage,"
-            " half_time_home, half_time_away, full_time_home, full_time_away, extra_time, penalties_home,"
-            " penalties_away, source FROM results WHERE true"
-        )
-        params: list[Any] = []
-        if competition:
-            sql += " AND competition = %s"
-            params.append(competition)
-        if season:
-            sql += " AND season = %s"
-            params.append(season)
-        if club:
-            sql += " AND (home = %s OR away = %s)"
-            params += [club, club]
-
-        def pair(a: Any, b: Any) -> tuple[int, int] | None:
-            return (int(a), int(b)) if a is not None and b is not None else None
-
-        return [
-            ResultRecord(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                half_time=pair(r[9], r[10]),
-                full_time=pair(r[11], r[12]),
-                extra_time=bool(r[13]),
-                penalties=pair(r[14], r[15]),
-                source=r[16],
-            )
-            for r in self._rows(sql + " ORDER BY match_date NULLS FIRST, id", params)
-        ]
-
     # ---- search --------------------------------------------------------------------------
-    def search(
-        self,
-        query: str,
-        *,
-        kinds: Sequence[str] = ("article", "quote"),
-        date_from: str | None = None,
-        date_to: str | None = None,
-        article_ids: set[str] | None = None,
-        limit: int = 20,
-    ) -> list[SearchHit]:
+    def _search_errors(self) -> tuple[type[BaseException], ...]:
         import psycopg
 
-        q = ts_query(query)
-        if not q or (article_ids is not None and not article_ids):
-            return []
+        return (psycopg.Error,)
+
+    def _text_query(self, text: str) -> str:
+        return ts_query(text)
+
+    def _search_rows(
+        self, q: str, filters: dict[str, Any], article_ids: set[str] | None, limit: int
+    ) -> list[Row]:
         where = ["s.tsv @@ q.q", "s.kind = ANY(%(kinds)s::text[])"]
-        params: dict[str, Any] = {"q": q, "kinds": list(kinds), "limit": limit, "opts": _HEADLINE}
-        if date_from:
+        params: dict[str, Any] = {"q": q, "kinds": filters["kinds"], "limit": limit, "opts": _HEADLINE}
+        if filters["date_from"]:
             where.append("s.published >= %(date_from)s")
-            params["date_from"] = date_from
-        if date_to:
+            params["date_from"] = filters["date_from"]
+        if filters["date_to"]:
             where.append("s.published <= %(date_to)s")
-            params["date_to"] = date_to
+            params["date_to"] = filters["date_to"]
         if article_ids is not None:
             where.append("s.article_id = ANY(%(ids)s::text[])")
             params["ids"] = sorted(article_ids)
@@ -525,18 +365,7 @@ class PostgresStore(Store):
             " FROM top JOIN search_index s ON s.id = top.id JOIN articles a ON a.id = s.article_id"
             " CROSS JOIN q ORDER BY top.rank, top.id"
         )
-        try:
-            with self._snapshot():
-                rows = self._rows(sql, params)
-                quote_ids = [r[2] for r in rows if r[0] == "quote" and r[2] is not None]
-                quote_ev = self._evidence("quotes", quote_ids)
-        except psycopg.Error as exc:
-            raise StoreError(f"search failed: {exc}") from exc
-        hits = [SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), r[4], r[2]) for r in rows]
-        for h in hits:
-            if h.kind == "quote" and h.fact_id is not None:
-                h.evidence = quote_ev.get(h.fact_id, [])
-        return hits
+        return self._rows(sql, params)
 
 
 __all__ = ["LATEST", "PostgresStore", "redact", "ts_query"]

@@ -1,0 +1,259 @@
+"""What the SQL stores share: reading articles, facts and reference results back into records, and
+the shape of a search. A backend (``SQLiteStore``, ``PostgresStore``) supplies the connection
+handling, its placeholder style (``?`` or ``%s``), how it selects rows by a list of ids and its
+full-text search; SQL text here writes ``{p}`` where a parameter goes.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, ClassVar
+
+from touchline.errors import StoreError
+from touchline.models import (
+    Article,
+    ArticleFacts,
+    Claim,
+    Evidence,
+    Goal,
+    Match,
+    Person,
+    Quote,
+    Role,
+    facts_from_dict,
+)
+from touchline.store.base import FactRecord, ResultRecord, SearchHit, SourceRef, Store
+from touchline.store.rows import (
+    GOAL_SELECT,
+    MATCH_REF_AT,
+    MATCH_SELECT,
+    REF,
+    Row,
+    columns,
+    goal_from_row,
+    match_from_row,
+    result_from_row,
+    source_ref,
+)
+
+COUNTED = ("articles", "matches", "goals", "people", "roles", "quotes", "claims", "evidence", "results")
+ITER_FACTS = (
+    "SELECT f.contract_json FROM article_facts f JOIN articles a ON a.id = f.article_id"
+    " ORDER BY a.published IS NULL, a.published, a.id"
+)
+# Articles whose facts name a club / a person / a competition.
+_ABOUT = {
+    "club": "SELECT article_id FROM matches WHERE home = {p} OR away = {p}"
+    " UNION SELECT article_id FROM people WHERE team = {p}"
+    " UNION SELECT article_id FROM roles WHERE club = {p}"
+    " UNION SELECT article_id FROM claims WHERE subject = {p}",
+    "person": "SELECT article_id FROM people WHERE name = {p}"
+    " UNION SELECT article_id FROM roles WHERE person = {p}"
+    " UNION SELECT article_id FROM quotes WHERE speaker = {p}"
+    " UNION SELECT article_id FROM goals WHERE scorer = {p}",
+    "competition": "SELECT article_id FROM matches WHERE competition = {p}",
+}
+
+
+class SQLStore(Store):
+    """A Store over SQL tables laid out as in ``store/migrations.py``."""
+
+    PLACEHOLDER: ClassVar[str]  # the driver's parameter mark: "?" or "%s"
+    NULLS_FIRST: ClassVar[str] = ""  # appended to ORDER BY terms where NULL does not sort first already
+
+    # ---- what a backend supplies ---------------------------------------------------------
+    @abstractmethod
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    @abstractmethod
+    def _rows_in(self, sql: str, params: Sequence[Any], ids: list[int]) -> list[Row]:
+        """Rows of ``sql`` where its ``{in}`` (e.g. ``fact_id {in}``) holds for the integer ``ids``
+        (``ids`` not empty; ``params`` are bound before them)."""
+
+    @abstractmethod
+    def _text_query(self, text: str) -> str:
+        """User words → the backend's full-text query ("" when there are no words)."""
+
+    @abstractmethod
+    def _search_rows(
+        self, query: str, filters: dict[str, Any], article_ids: set[str] | None, limit: int
+    ) -> list[Row]:
+        """Full-text hits for a ``_text_query`` as (kind, article_id, fact_id, rank, snippet,
+        published, source), best first; ``filters`` holds ``kinds``, ``date_from`` and ``date_to``."""
+
+    def _search_errors(self) -> tuple[type[BaseException], ...]:
+        """Driver errors that a failed search reports as a StoreError."""
+        return ()
+
+    def _snapshot(self) -> AbstractContextManager[Any]:
+        """One consistent view for the several queries of one read (where the backend needs it)."""
+        return nullcontext()
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _sql(self, text: str) -> str:
+        return text.replace("{p}", self.PLACEHOLDER)
+
+    def _where(self, sql: str, conditions: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
+        """``sql`` with a WHERE clause of the conditions whose value is given (every ``{p}`` in a
+        condition binds its value) and the parameters."""
+        used = [(cond, value) for cond, value in conditions if value]
+        params = [value for cond, value in used for _ in range(cond.count("{p}"))]
+        if used:
+            sql += " WHERE " + " AND ".join(cond for cond, _ in used)
+        return self._sql(sql), params
+
+    def _order(self, *terms: str) -> str:
+        return " ORDER BY " + ", ".join(
+            f"{t}{self.NULLS_FIRST}" if i == 0 else t for i, t in enumerate(terms)
+        )
+
+    def _evidence(self, table: str, ids: list[int]) -> dict[int, list[Evidence]]:
+        out: dict[int, list[Evidence]] = {i: [] for i in ids}
+        if not ids:
+            return out
+        rows = self._rows_in(
+            self._sql(
+                "SELECT fact_id, start_offset, end_offset, text FROM evidence"
+                " WHERE fact_table = {p} AND fact_id {in} ORDER BY id"
+            ),
+            [table],
+            ids,
+        )
+        for fid, s, e, t in rows:
+            out[fid].append(Evidence(s, e, t))
+        return out
+
+    # ---- articles ------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        rows = self._rows(
+            self._sql("SELECT id, source, published, body, title FROM articles WHERE id = {p}"), [article_id]
+        )
+        return Article(*rows[0]) if rows else None
+
+    def facts(self, article_id: str) -> ArticleFacts | None:
+        rows = self._rows(
+            self._sql("SELECT contract_json FROM article_facts WHERE article_id = {p}"), [article_id]
+        )
+        return facts_from_dict(json.loads(rows[0][0])) if rows else None
+
+    # ---- facts by kind -------------------------------------------------------------------
+    def matches(self, club: str | None = None) -> list[FactRecord[Match]]:
+        sql, params = self._where(
+            f"SELECT {MATCH_SELECT} FROM matches m JOIN articles a ON a.id = m.article_id",
+            [("(m.home = {p} OR m.away = {p})", club)],
+        )
+        with self._snapshot():
+            rows = self._rows(sql + self._order("a.published", "m.id"), params)
+            ids = [r[0] for r in rows]
+            evs = self._evidence("matches", ids)
+            goal_rows = (
+                self._rows_in(f"SELECT {GOAL_SELECT} FROM goals WHERE match_id {{in}} ORDER BY id", [], ids)
+                if ids
+                else []
+            )
+            gevs = self._evidence("goals", [g[0] for g in goal_rows])
+        goals: dict[int, list[Goal]] = {i: [] for i in ids}
+        for g in goal_rows:
+            goals[g[1]].append(goal_from_row(g, gevs[g[0]]))
+        return [
+            FactRecord(r[0], source_ref(r, MATCH_REF_AT), match_from_row(r, goals[r[0]], evs[r[0]]))
+            for r in rows
+        ]
+
+    def _fact_rows(
+        self, select: str, table: str, alias: str, conditions: Sequence[tuple[str, Any]]
+    ) -> tuple[list[Row], dict[int, list[Evidence]]]:
+        """The rows of ``SELECT {alias}.id, {select}, REF`` over one fact table, and their evidence."""
+        sql, params = self._where(
+            f"SELECT {alias}.id, {select}, {REF} FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id",
+            conditions,
+        )
+        with self._snapshot():
+            rows = self._rows(sql + self._order("a.published", f"{alias}.id"), params)
+            evs = self._evidence(table, [r[0] for r in rows])
+        return rows, evs
+
+    def people(self, name: str | None = None) -> list[FactRecord[Person]]:
+        rows, evs = self._fact_rows("p.name, p.team", "people", "p", [("p.name = {p}", name)])
+        return [FactRecord(r[0], source_ref(r, 3), Person(r[1], r[2], evs[r[0]])) for r in rows]
+
+    def roles(self, club: str | None = None, person: str | None = None) -> list[FactRecord[Role]]:
+        rows, evs = self._fact_rows(
+            "r.person, r.role, r.club, r.event, r.as_of, r.start_date, r.end_date",
+            "roles",
+            "r",
+            [("r.club = {p}", club), ("r.person = {p}", person)],
+        )
+        return [
+            FactRecord(r[0], source_ref(r, 8), Role(r[1], r[2], r[3], r[4], r[5], r[6], r[7], evs[r[0]]))
+            for r in rows
+        ]
+
+    def quotes(self, speaker: str | None = None) -> list[FactRecord[Quote]]:
+        rows, evs = self._fact_rows("q.speaker, q.text", "quotes", "q", [("q.speaker = {p}", speaker)])
+        return [FactRecord(r[0], source_ref(r, 3), Quote(r[1], r[2], evs[r[0]])) for r in rows]
+
+    def claims(self) -> list[FactRecord[Claim]]:
+        rows, evs = self._fact_rows("c.kind, c.subject, c.value", "claims", "c", [])
+        return [FactRecord(r[0], source_ref(r, 4), Claim(r[1], r[2], r[3], evs[r[0]])) for r in rows]
+
+    def article_ids_about(
+        self, club: str | None = None, person: str | None = None, competition: str | None = None
+    ) -> set[str]:
+        given = [
+            (key, value) for key, value in (("club", club), ("person", person), ("competition", competition))
+        ]
+        parts = [
+            (self._sql(_ABOUT[key]), [value] * _ABOUT[key].count("{p}")) for key, value in given if value
+        ]
+        if not parts:
+            return {r[0] for r in self._rows("SELECT id FROM articles")}
+        with self._snapshot():
+            sets = [{r[0] for r in self._rows(sql, params)} for sql, params in parts]
+        return set.intersection(*sets)
+
+    # ---- reference results ---------------------------------------------------------------
+    def results(
+        self, competition: str | None = None, season: str | None = None, club: str | None = None
+    ) -> list[ResultRecord]:
+        sql, params = self._where(
+            f"SELECT {columns('results')} FROM results",
+            [
+                ("competition = {p}", competition),
+                ("season = {p}", season),
+                ("(home = {p} OR away = {p})", club),
+            ],
+        )
+        return [result_from_row(r) for r in self._rows(sql + self._order("match_date", "id"), params)]
+
+    # ---- search --------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        kinds: Sequence[str] = ("article", "quote"),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        article_ids: set[str] | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        q = self._text_query(query)
+        if not q or (article_ids is not None and not article_ids):
+            return []
+        filters = {"kinds": list(kinds), "date_from": date_from, "date_to": date_to}
+        try:
+            with self._snapshot():
+                rows = self._search_rows(q, filters, article_ids, limit)
+                quote_ev = self._evidence(
+                    "quotes", [r[2] for r in rows if r[0] == "quote" and r[2] is not None]
+                )
+        except self._search_errors() as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        hits = [SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), r[4], r[2]) for r in rows]
+        for h in hits:
+            if h.kind == "quote" and h.fact_id is not None:
+                h.evidence = quote_ev.get(h.fact_id, [])
+        return hits

@@ -101,19 +101,6 @@ def test_export_to_file(capsys: pytest.CaptureFixture[str], kb_file: str, tmp_pa
     assert code == 0 and out.stat().st_size > 0 and "wrote" in err
 
 
-@pytest.fixture
-def details_file(tmp_path: Path) -> str:
-    from details_corpus import details_corpus
-
-    from touchline.query.kb import KnowledgeBase
-
-    path = tmp_path / "details.db"
-    kb = KnowledgeBase(SQLiteStore(path))
-    kb.add(details_corpus())
-    kb.close()
-    return str(path)
-
-
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
@@ -159,3 +146,23 @@ def test_export_match_details(
     )
     assert code == 0 and f"of {table} to" in err
     assert int(err.split()[1]) > 0
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("ask", ["--db", "--json"]),
+        ("search", ["--club", "--person", "--competition", "--from", "--to", "--kind", "--limit", "--json"]),
+        ("match", ["--date", "--db", "--json"]),
+        ("standings", ["--season", "--as-of", "--db", "--json"]),
+        ("check", ["--status", "--db", "--json"]),
+        ("export", ["--format", "--table", "--out", "--db"]),
+    ],
+)
+def test_command_options(capsys: pytest.CaptureFixture[str], command: str, options: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    assert all(f"{option} " in out or f"{option}\n" in out for option in options), out
+    assert ("--json" in out) == (command != "export")

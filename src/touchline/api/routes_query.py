@@ -54,9 +54,8 @@ def search(
             )
         except QueryError as exc:
             raise ApiError(404, "unknown filter value", str(exc)) from exc
-    items = [s.HitOut.model_validate(h) for h in hits[page.offset : page.offset + page.limit]]
     # the search is bounded, so ``total`` counts what was fetched: offset + page (+1 when more exist)
-    return {"total": len(hits), "limit": page.limit, "offset": page.offset, "items": items}
+    return convert.paged(hits, page, s.HitOut.model_validate)
 
 
 @router.get("/standings", response_model=s.TableOut, summary="League table from the results ledger")
@@ -98,8 +97,7 @@ def checks(
         and (kind is None or r.kind == kind)
         and (needle is None or needle in r.subject.casefold())
     ]
-    items = [s.CheckOut.model_validate(r) for r in page.slice(found)]
-    return {"total": len(found), "limit": page.limit, "offset": page.offset, "items": items}
+    return convert.paged(found, page, s.CheckOut.model_validate)
 
 
 @router.get("/ask", response_model=s.AnswerOut, summary="Answer a question with evidence")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel
 
 from touchline.api import convert
 from touchline.api import schemas as s
@@ -16,8 +14,6 @@ from touchline.errors import QueryError
 from touchline.models import Article, Quote
 from touchline.query.kb import KnowledgeBase
 from touchline.store.base import FactRecord
-
-R = TypeVar("R")
 
 router = APIRouter(
     prefix="/api", tags=["read"], responses={404: {"model": s.ErrorOut}, 422: {"model": s.ErrorOut}}
@@ -42,16 +38,6 @@ def _person(kb: KnowledgeBase, name: str) -> str:
         raise not_found("person", name) from exc
 
 
-def _paged(items: Sequence[R], page: Page, to_model: Callable[[R], BaseModel]) -> dict[str, object]:
-    """One page of ``items``; only the records on the page are converted to response models."""
-    return {
-        "total": len(items),
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": [to_model(x) for x in page.slice(items)],
-    }
-
-
 # ---- articles ------------------------------------------------------------------------------
 def _all_articles(kb: KnowledgeBase) -> list[Article]:
     arts = [a for a in (kb.store.article(i) for i in kb.store.find_article_ids("")) if a is not None]
@@ -71,7 +57,7 @@ def list_articles(
     with kb_of(request) as kb:
         arts = cached(request, "articles", lambda: _all_articles(kb))
         if club or person or competition:
-            comp = (kb.gazetteer.competition(competition, fuzzy=True) or competition) if competition else None
+            comp = kb.competition_name(competition) if competition else None
             ids = kb.store.article_ids_about(
                 club=_club(kb, club) if club else None,
                 person=_person(kb, person) if person else None,
@@ -79,7 +65,7 @@ def list_articles(
             )
             arts = [a for a in arts if a.id in ids]
     arts = [a for a in arts if in_range(a.published, date_from, date_to)]
-    return _paged(arts, page, convert.article_summary)
+    return convert.paged(arts, page, convert.article_summary)
 
 
 @router.get("/articles/{article_id}", response_model=s.ArticleDetail, summary="One article with its facts")
@@ -112,7 +98,7 @@ def list_matches(
     with kb_of(request) as kb:
         c = _club(kb, club) if club else None
         o = _club(kb, opponent) if opponent else None
-        comp = (kb.gazetteer.competition(competition, fuzzy=True) or competition) if competition else None
+        comp = kb.competition_name(competition) if competition else None
         found = [
             m
             for m in kb.find_matches(c, o)
@@ -120,7 +106,7 @@ def list_matches(
             and (status is None or m.status == status)
             and in_range(m.date, date_from, date_to)
         ]
-        return _paged(found, page, s.MatchOut.model_validate)
+        return convert.paged(found, page, s.MatchOut.model_validate)
 
 
 @router.get("/matches/{match_id}", response_model=s.MatchOut, summary="One merged match")
@@ -159,7 +145,7 @@ def list_people(
                 or any(needle in a.casefold() for a in p.aliases)
             )
         ]
-        return _paged(found, page, s.PersonOut.model_validate)
+        return convert.paged(found, page, s.PersonOut.model_validate)
 
 
 @router.get("/people/{name}", response_model=s.PersonDetail, summary="One person: roles over time and quotes")
@@ -170,13 +156,7 @@ def get_person(request: Request, name: Annotated[str, Path(min_length=1, max_len
         if person is None:
             raise not_found("person", name)
         tenures = [t for t in kb.tenures if t.person == canon]
-        quotes = kb.quotes_by(canon)
-        base = s.PersonOut.model_validate(person).model_dump()
-        return s.PersonDetail(
-            **base,
-            tenures=[s.TenureOut.model_validate(t) for t in tenures],
-            quotes=[convert.quote(q) for q in quotes],
-        )
+        return convert.person_detail(person, tenures, kb.quotes_by(canon))
 
 
 # ---- clubs ---------------------------------------------------------------------------------
@@ -188,7 +168,7 @@ def list_clubs(request: Request, page: Annotated[Page, Depends(page_params)]) ->
             for team in (m.home, m.away):
                 counts[team] = counts.get(team, 0) + 1
     clubs = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return _paged(clubs, page, lambda c: s.ClubSummary(name=c[0], matches=c[1]))
+    return convert.paged(clubs, page, lambda c: s.ClubSummary(name=c[0], matches=c[1]))
 
 
 def _all_quotes(request: Request, kb: KnowledgeBase) -> list[FactRecord[Quote]]:
@@ -262,4 +242,4 @@ def list_quotes(
         for r in found
         if in_range(r.ref.published, date_from, date_to) and all(w in r.fact.text.casefold() for w in words)
     ]
-    return _paged(found, page, convert.quote)
+    return convert.paged(found, page, convert.quote)

@@ -29,65 +29,6 @@ def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
         p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("ask", help='answer a question, e.g. "who managed Southampton on 2024-12-18?"')
-    p.add_argument("question", nargs="+")
-    _common(p)
-    p.set_defaults(func=_wrap(ask))
-
-    p = sub.add_parser("search", help="full-text search over articles and quotes (BM25)")
-    p.add_argument("query", nargs="+")
-    p.add_argument("--club")
-    p.add_argument("--person")
-    p.add_argument("--competition")
-    p.add_argument("--from", dest="date_from", help="published on or after YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="published on or before YYYY-MM-DD")
-    p.add_argument("--kind", choices=("article", "quote"), help="only articles or only quotes")
-    p.add_argument("--limit", type=int, default=10)
-    _common(p)
-    p.set_defaults(func=_wrap(search))
-
-    p = sub.add_parser("match", help="matches merged across articles: by id, or by clubs and date")
-    p.add_argument("terms", nargs="*", help='a match id, or one or two clubs ("Southampton Liverpool")')
-    p.add_argument("--date", help="YYYY-MM-DD (within three days)")
-    _common(p)
-    p.set_defaults(func=_wrap(match))
-
-    p = sub.add_parser("person", help="a person across articles: clubs, roles, quotes")
-    p.add_argument("name", nargs="+")
-    _common(p)
-    p.set_defaults(func=_wrap(person))
-
-    p = sub.add_parser("club", help="a club's timeline: matches, managers, quotes")
-    p.add_argument("name", nargs="+")
-    _common(p)
-    p.set_defaults(func=_wrap(club))
-
-    p = sub.add_parser("check", help="check claims and matches against the ledger and reference results")
-    p.add_argument("--status", choices=("confirmed", "contradicted", "unverifiable"), help="only this status")
-    _common(p)
-    p.set_defaults(func=_wrap(check))
-
-    p = sub.add_parser("standings", help='league table, e.g. standings "Premier League" --season 2024-25')
-    p.add_argument("competition", nargs="+")
-    p.add_argument("--season", required=True, help="e.g. 2024-25")
-    p.add_argument("--as-of", dest="as_of", help="count matches up to this date (YYYY-MM-DD)")
-    _common(p)
-    p.set_defaults(func=_wrap(standings))
-
-    p = sub.add_parser("export", help="export the knowledge base as jsonl, csv or parquet")
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument(
-        "--table",
-        default=None,
-        help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, lineups, cards, "
-        "people, tenures, quotes, claims, results, checks",
-    )
-    p.add_argument("--out", help="output file (default: standard output; required for parquet)")
-    _common(p, json_flag=False)
-    p.set_defaults(func=_wrap(export))
-
-
 def _wrap(handler: Handler) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         db = args.db or settings().default_db
@@ -340,3 +281,79 @@ def export(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.out:
         print(f"wrote {n} row(s) of {table} to {args.out}", file=sys.stderr)
     return 0
+
+
+Arg = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def _arg(*flags: str, **options: Any) -> Arg:
+    return flags, options
+
+
+_SEARCH_ARGS = (
+    _arg("query", nargs="+"),
+    _arg("--club"),
+    _arg("--person"),
+    _arg("--competition"),
+    _arg("--from", dest="date_from", help="published on or after YYYY-MM-DD"),
+    _arg("--to", dest="date_to", help="published on or before YYYY-MM-DD"),
+    _arg("--kind", choices=("article", "quote"), help="only articles or only quotes"),
+    _arg("--limit", type=int, default=10),
+)
+_EXPORT_ARGS = (
+    _arg("--format", choices=("jsonl", "csv", "parquet"), default="jsonl"),
+    _arg(
+        "--table",
+        default=None,
+        help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, lineups, cards, "
+        "people, tenures, quotes, claims, results, checks",
+    ),
+    _arg("--out", help="output file (default: standard output; required for parquet)"),
+)
+# every command: name, help, handler, its own arguments (then --db, and --json unless it writes files)
+COMMANDS: tuple[tuple[str, str, Handler, tuple[Arg, ...]], ...] = (
+    (
+        "ask",
+        'answer a question, e.g. "who managed Southampton on 2024-12-18?"',
+        ask,
+        (_arg("question", nargs="+"),),
+    ),
+    ("search", "full-text search over articles and quotes (BM25)", search, _SEARCH_ARGS),
+    (
+        "match",
+        "matches merged across articles: by id, or by clubs and date",
+        match,
+        (
+            _arg("terms", nargs="*", help='a match id, or one or two clubs ("Southampton Liverpool")'),
+            _arg("--date", help="YYYY-MM-DD (within three days)"),
+        ),
+    ),
+    ("person", "a person across articles: clubs, roles, quotes", person, (_arg("name", nargs="+"),)),
+    ("club", "a club's timeline: matches, managers, quotes", club, (_arg("name", nargs="+"),)),
+    (
+        "check",
+        "check claims and matches against the ledger and reference results",
+        check,
+        (_arg("--status", choices=("confirmed", "contradicted", "unverifiable"), help="only this status"),),
+    ),
+    (
+        "standings",
+        'league table, e.g. standings "Premier League" --season 2024-25',
+        standings,
+        (
+            _arg("competition", nargs="+"),
+            _arg("--season", required=True, help="e.g. 2024-25"),
+            _arg("--as-of", dest="as_of", help="count matches up to this date (YYYY-MM-DD)"),
+        ),
+    ),
+    ("export", "export the knowledge base as jsonl, csv or parquet", export, _EXPORT_ARGS),
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, help_text, handler, arguments in COMMANDS:
+        p = sub.add_parser(name, help=help_text)
+        for flags, options in arguments:
+            p.add_argument(*flags, **options)
+        _common(p, json_flag=handler is not export)
+        p.set_defaults(func=_wrap(handler))

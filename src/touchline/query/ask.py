@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from touchline.config import DATA_DIR
 from touchline.errors import QueryError
 from touchline.query.dates import _DMY, _ISO, _MDY, _MY, parse_date, parse_period
-from touchline.query.types import Answer, Cite, MergedMatch
+from touchline.query.types import Answer, Cite, MergedGoal, MergedMatch
 from touchline.resolve.tenures import InPost
 
 if TYPE_CHECKING:
@@ -112,22 +113,32 @@ def club_spans(kb: KnowledgeBase, text: str) -> list[tuple[int, int, str]]:
     for g in kb.gazetteer.scan(text, context_clubs=kb.known_clubs):
         if g.kind == "club":
             found.append((g.start, g.end, g.canonical))
-    tokens = [(t.start(), t.end()) for t in _WORD.finditer(text)]
-    for n in range(min(5, len(tokens)), 0, -1):
-        for i in range(len(tokens) - n + 1):
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            if any(s < end and start < e for s, e, _ in found):
-                continue
-            phrase = re.sub(r"['’]s?$", "", text[start:end])
-            club = kb.gazetteer.club(phrase, context=kb.known_clubs)
-            if club:
-                found.append((start, end, club))
+    for start, end in _word_runs(text, (5, 4, 3, 2, 1)):
+        if _overlaps(start, end, found):
+            continue
+        phrase = re.sub(r"['’]s?$", "", text[start:end])
+        club = kb.gazetteer.club(phrase, context=kb.known_clubs)
+        if club:
+            found.append((start, end, club))
     folded = text.casefold()
     for name in sorted(kb.known_clubs, key=len, reverse=True):
         for m in re.finditer(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+            if not _overlaps(m.start(), m.end(), found):
                 found.append((m.start(), m.end(), name))
     return sorted(found)
+
+
+def _word_runs(text: str, sizes: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of ``n`` consecutive words of ``text``, for each ``n`` of ``sizes`` in turn."""
+    tokens = [(t.start(), t.end()) for t in _WORD.finditer(text)]
+    for n in sizes:
+        for i in range(len(tokens) - n + 1):
+            yield tokens[i][0], tokens[i + n - 1][1]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[Any, ...]]) -> bool:
+    """Whether ``start``–``end`` overlaps one of ``spans`` ((start, end, …) tuples)."""
+    return any(s < end and start < e for s, e, *_ in spans)
 
 
 def clubs_in(kb: KnowledgeBase, text: str) -> list[str]:
@@ -154,7 +165,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
                 return HANDLERS[kind](kb, q, m)
             except QueryError as exc:
                 retry = _with_spelling_fixed(kb, q, kind, rx)
-                return retry or Answer(q, kind, f"I don't know: {exc}.", False)
+                return retry or _unknown(q, kind, f"{exc}.")
     return Answer(
         q,
         "unknown",
@@ -163,6 +174,11 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
         "where is CLUB in the table on DATE.",
         False,
     )
+
+
+def _unknown(q: str, kind: str, why: str, data: Any = None) -> Answer:
+    """The answer when the store has nothing to go on: "I don't know" and why."""
+    return Answer(q, kind, f"I don't know: {why}", False, [], data)
 
 
 @cache
@@ -178,23 +194,20 @@ def _with_spelling_fixed(kb: KnowledgeBase, q: str, kind: str, rx: re.Pattern[st
     if kind not in ("manager", "score", "scorers", "table"):
         return None
     covered = [(s, e) for s, e, _ in club_spans(kb, q)]
-    tokens = [(t.start(), t.end()) for t in _WORD.finditer(q)]
     fixed, notes = q, []
-    for n in (3, 2, 1):
-        for i in range(len(tokens) - n + 1):
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            words = q[start:end].casefold().split()
-            if any(s < end and start < e for s, e in covered) or any(w in _question_words() for w in words):
-                continue
-            if len(words[0]) < 3 or len(words[-1]) < 3:  # "Palce on": edges are never short words
-                continue
-            if len(q[start:end]) < 6 or kb.gazetteer.club(q[start:end], context=kb.known_clubs):
-                continue
-            club = kb.gazetteer.club(q[start:end], fuzzy=True)
-            if club:
-                covered.append((start, end))
-                notes.append(f"'{q[start:end]}' as {club}")
-                fixed = fixed.replace(q[start:end], club, 1)
+    for start, end in _word_runs(q, (3, 2, 1)):
+        words = q[start:end].casefold().split()
+        if _overlaps(start, end, covered) or any(w in _question_words() for w in words):
+            continue
+        if len(words[0]) < 3 or len(words[-1]) < 3:  # "Palce on": edges are never short words
+            continue
+        if len(q[start:end]) < 6 or kb.gazetteer.club(q[start:end], context=kb.known_clubs):
+            continue
+        club = kb.gazetteer.club(q[start:end], fuzzy=True)
+        if club:
+            covered.append((start, end))
+            notes.append(f"'{q[start:end]}' as {club}")
+            fixed = fixed.replace(q[start:end], club, 1)
     m = rx.search(fixed) if notes else None
     if m is None:
         return None
@@ -207,10 +220,16 @@ def _with_spelling_fixed(kb: KnowledgeBase, q: str, kind: str, rx: re.Pattern[st
     return found
 
 
-def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
+def _clubs_named(kb: KnowledgeBase, q: str) -> list[str]:
+    """``clubs_in`` the question; a QueryError when it names none."""
     clubs = clubs_in(kb, q)
     if not clubs:
         raise QueryError("no club named in the question")
+    return clubs
+
+
+def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
+    clubs = _clubs_named(kb, q)
     club = clubs[0]
     period = parse_period(q)
     note = ""
@@ -329,16 +348,11 @@ def _score(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     date = parse_date(q)
     found = [x for x in _matches_in(kb, a, b, q) if x.score]
     if not found:
-        return Answer(
-            q,
-            "score",
-            f"I don't know: no stored report gives a score for {a} v {b}"
-            + (f" around {date}." if date else "."),
-            False,
-        )
+        around = f" around {date}." if date else "."
+        return _unknown(q, "score", f"no stored report gives a score for {a} v {b}{around}")
     parts, evidence = [], []
     for x in found:
-        goals = ", ".join(f"{g.scorer} {g.minute}'" if g.minute else g.scorer for g in x.goals)
+        goals = ", ".join(_goal_text(g) for g in x.goals)
         note = f" (sources disagree; {x.score_rule})" if x.score_rule else ""
         parts.append(f"{x.label()}{note}" + (f"; goals: {goals}" if goals else ""))
         evidence += _match_evidence(x)
@@ -376,16 +390,12 @@ def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             other = kb.club_name(text)  # raises when the opponent is not known
     found = [x for x in _matches_in(kb, club, other, q) if x.status == "played"]
     if not found:
-        return Answer(
-            q,
-            "scorers",
-            f"I don't know: no stored report of {club}" + (f" v {other}" if other else "") + " with goals.",
-            False,
-        )
+        versus = f" v {other}" if other else ""
+        return _unknown(q, "scorers", f"no stored report of {club}{versus} with goals.")
     parts, evidence = [], []
     for x in found:
         goals = [g for g in x.goals if g.team == club]
-        names = ", ".join(f"{g.scorer}" + (f" {g.minute}'" if g.minute else "") for g in goals)
+        names = ", ".join(_goal_text(g) for g in goals)
         scored = x.home_score if x.home == club else x.away_score
         if names:
             parts.append(f"{x.label()}: {names}")
@@ -401,16 +411,11 @@ def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
 def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:
     found = [x for x in _matches_in(kb, a, b, q) if x.status == "played"]
     if not found:
-        return Answer(
-            q, "scorers", f"I don't know: no stored report of {a}" + (f" v {b}" if b else "") + ".", False
-        )
+        return _unknown(q, "scorers", f"no stored report of {a}" + (f" v {b}" if b else "") + ".")
     parts, evidence = [], []
     for x in found:
         if x.goals:
-            names = ", ".join(
-                f"{g.scorer}" + (f" {g.minute}'" if g.minute else "") + (f" ({g.team})" if g.team else "")
-                for g in x.goals
-            )
+            names = ", ".join(_goal_text(g, with_team=True) for g in x.goals)
             parts.append(f"{x.label()}: {names}")
             evidence += [c for g in x.goals for c in g.evidence]
         elif x.home_score == 0 and x.away_score == 0:
@@ -419,6 +424,12 @@ def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:
         else:
             parts.append(f"{x.label()}: the reports do not name the scorers")
     return Answer(q, "scorers", " | ".join(parts), bool(evidence), evidence, found)
+
+
+def _goal_text(g: MergedGoal, with_team: bool = False) -> str:
+    """A goal as "Scorer 23'", with " (Team)" after it when asked for and known."""
+    team = f" ({g.team})" if with_team and g.team else ""
+    return g.scorer + (f" {g.minute}'" if g.minute else "") + team
 
 
 _MATCH_WORDS = frozenset(
@@ -470,7 +481,7 @@ def _quote(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         found = kb.quotes_by(person, topic)
     if not found:
         subject = f" about {topic}" if topic else ""
-        return Answer(q, "quote", f"I don't know: no stored quote of {person}{subject}.", False)
+        return _unknown(q, "quote", f"no stored quote of {person}{subject}.")
     texts = [f"“{r.fact.text}” ({r.ref.published or 'undated'})" for r in found[:3]]
     evidence = [c for r in found for c in kb.evidence_for(r)]
     return Answer(q, "quote", f"{person}: " + " | ".join(texts), True, evidence, found)
@@ -489,11 +500,8 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     if asked:  # the question names the role ("interim manager"): answer for that role only
         tenures = [t for t in tenures if t.role in asked]
     if not tenures:
-        return Answer(
-            q,
-            "tenure",
-            f"I don't know: no stored role of {person}" + (f" at {clubs[0]}" if clubs else "") + ".",
-            False,
+        return _unknown(
+            q, "tenure", f"no stored role of {person}" + (f" at {clubs[0]}" if clubs else "") + "."
         )
     known_parts: list[str] = []
     unknown_parts: list[str] = []
@@ -525,27 +533,24 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         evidence += t.evidence
     if known_parts:
         return Answer(q, "tenure", "; ".join(known_parts), True, evidence, tenures)
-    return Answer(q, "tenure", "I don't know: " + "; ".join(unknown_parts), False, [], tenures)
+    return _unknown(q, "tenure", "; ".join(unknown_parts), tenures)
 
 
 def _table(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
     from touchline.query.checks import _Checker
     from touchline.query.standings import season_of
 
-    clubs = clubs_in(kb, q)
-    if not clubs:
-        raise QueryError("no club named in the question")
-    club = clubs[0]
+    club = _clubs_named(kb, q)[0]
     period = parse_period(q)  # a span (a month, "2024-25") is asked about as of its last day
     date = min(period[1], dt.date.today().isoformat()) if period else dt.date.today().isoformat()
     season = season_of(date)
     comp = _Checker(kb).league_of(club, season)
     if comp is None:
-        return Answer(q, "table", f"I don't know: no league results for {club} in {season}.", False)
+        return _unknown(q, "table", f"no league results for {club} in {season}.")
     table = kb.standings(comp, season, date)
     row = table.row(club)
     if row is None:
-        return Answer(q, "table", f"I don't know: {club} has no {comp} results before {date}.", False)
+        return _unknown(q, "table", f"{club} has no {comp} results before {date}.")
     from touchline.query.checks import _ordinal
 
     text = (

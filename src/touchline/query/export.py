@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,6 +18,8 @@ from touchline.errors import QueryError
 
 if TYPE_CHECKING:
     from touchline.query.kb import KnowledgeBase
+    from touchline.query.types import MergedMatch
+    from touchline.store.base import FactRecord
 
 TABLES = (
     "articles",
@@ -100,136 +102,70 @@ def _cite_ids(cites: list[Any]) -> str:
     return " ".join(sorted({c.article_id for c in cites}))
 
 
+def _row(table: str, record: Any, **given: Any) -> dict[str, Any]:
+    """A row of ``table``: each column is ``given`` or else the same-named attribute of ``record``."""
+    return {col: given[col] if col in given else getattr(record, col) for col in COLUMNS[table]}
+
+
+def _source_ids(sources: list[Any]) -> str:
+    return " ".join(s.article_id for s in sources)
+
+
+def _matches(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    for m in kb.matches:
+        conflicts = "; ".join(f"{c.field}: chose {c.chosen} ({c.rule})" for c in m.conflicts)
+        yield _row("matches", m, match_id=m.id, article_ids=" ".join(m.article_ids), conflicts=conflicts)
+
+
+def _match_items(
+    kb: KnowledgeBase, table: str, items: Callable[[MergedMatch], list[Any]]
+) -> Iterator[dict[str, Any]]:
+    """Rows of a per-match table (goals, cards): each item with its match and the articles naming it."""
+    for m in kb.matches:
+        for item in items(m):
+            yield _row(table, item, match_id=m.id, date=m.date, article_ids=_source_ids(item.sources))
+
+
+def _lineups(kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    for m in kb.matches:
+        for side, club in (("home", m.home), ("away", m.away)):
+            ref = m.lineup_sources.get(side)
+            article_id = ref.article_id if ref else None
+            for e in m.lineup(side):
+                yield _row(
+                    "lineups", e, match_id=m.id, date=m.date, team=club, side=side, article_id=article_id
+                )
+
+
+def _stored(table: str, rec: FactRecord[Any], **given: Any) -> dict[str, Any]:
+    """A row of a stored fact (quote, claim) with the date and id of the article it is from."""
+    return _row(table, rec.fact, published=rec.ref.published, article_id=rec.ref.article_id, **given)
+
+
+# table → its rows, one generator per table (``rows`` raises for a table not named here)
+_ROWS: dict[str, Callable[[KnowledgeBase], Iterator[dict[str, Any]]]] = {
+    "matches": _matches,
+    "goals": lambda kb: _match_items(kb, "goals", lambda m: m.goals),
+    "lineups": _lineups,
+    "cards": lambda kb: _match_items(kb, "cards", lambda m: m.cards),
+    "people": lambda kb: (
+        _row("people", p, clubs="; ".join(p.clubs), article_ids=" ".join(p.article_ids)) for p in kb.people
+    ),
+    "tenures": lambda kb: (_row("tenures", t, article_ids=_cite_ids(t.evidence)) for t in kb.tenures),
+    "quotes": lambda kb: (_stored("quotes", q) for q in kb.store.quotes()),
+    "claims": lambda kb: (
+        _stored("claims", c, evidence=" | ".join(e.text for e in c.fact.evidence)) for c in kb.store.claims()
+    ),
+    "results": lambda kb: (_row("results", r) for r in kb.store.results()),
+    "checks": lambda kb: (_row("checks", c, article_ids=_cite_ids(c.evidence)) for c in kb.check()),
+}
+
+
 def rows(kb: KnowledgeBase, table: str) -> Iterator[dict[str, Any]]:
-    if table == "matches":
-        for m in kb.matches:
-            yield {
-                "match_id": m.id,
-                "date": m.date,
-                "competition": m.competition,
-                "home": m.home,
-                "away": m.away,
-                "home_score": m.home_score,
-                "away_score": m.away_score,
-                "status": m.status,
-                "venue": m.venue,
-                "round": m.round,
-                "referee": m.referee,
-                "attendance": m.attendance,
-                "article_ids": " ".join(m.article_ids),
-                "conflicts": "; ".join(f"{c.field}: chose {c.chosen} ({c.rule})" for c in m.conflicts),
-            }
-    elif table == "goals":
-        for m in kb.matches:
-            for g in m.goals:
-                yield {
-                    "match_id": m.id,
-                    "date": m.date,
-                    "scorer": g.scorer,
-                    "team": g.team,
-                    "minute": g.minute,
-                    "added": g.added,
-                    "kind": g.kind,
-                    "article_ids": " ".join(s.article_id for s in g.sources),
-                }
-    elif table == "lineups":
-        for m in kb.matches:
-            for side, club in (("home", m.home), ("away", m.away)):
-                ref = m.lineup_sources.get(side)
-                for e in m.lineup(side):
-                    yield {
-                        "match_id": m.id,
-                        "date": m.date,
-                        "team": club,
-                        "side": side,
-                        "name": e.name,
-                        "starter": e.starter,
-                        "subbed_on": e.subbed_on,
-                        "subbed_off": e.subbed_off,
-                        "captain": e.captain,
-                        "article_id": ref.article_id if ref else None,
-                    }
-    elif table == "cards":
-        for m in kb.matches:
-            for card in m.cards:
-                yield {
-                    "match_id": m.id,
-                    "date": m.date,
-                    "person": card.person,
-                    "team": card.team,
-                    "minute": card.minute,
-                    "colour": card.colour,
-                    "article_ids": " ".join(s.article_id for s in card.sources),
-                }
-    elif table == "people":
-        for p in kb.people:
-            yield {
-                "name": p.name,
-                "clubs": "; ".join(p.clubs),
-                "mentions": p.mentions,
-                "first_seen": p.first_seen,
-                "last_seen": p.last_seen,
-                "article_ids": " ".join(p.article_ids),
-            }
-    elif table == "tenures":
-        for t in kb.tenures:
-            yield {
-                "person": t.person,
-                "club": t.club,
-                "role": t.role,
-                "start": t.start,
-                "start_exact": t.start_exact,
-                "end": t.end,
-                "end_exact": t.end_exact,
-                "first_seen": t.first_seen,
-                "last_seen": t.last_seen,
-                "article_ids": _cite_ids(t.evidence),
-            }
-    elif table == "quotes":
-        for q in kb.store.quotes():
-            yield {
-                "speaker": q.fact.speaker,
-                "text": q.fact.text,
-                "published": q.ref.published,
-                "article_id": q.ref.article_id,
-            }
-    elif table == "claims":
-        for c in kb.store.claims():
-            yield {
-                "kind": c.fact.kind,
-                "subject": c.fact.subject,
-                "value": c.fact.value,
-                "published": c.ref.published,
-                "article_id": c.ref.article_id,
-                "evidence": " | ".join(e.text for e in c.fact.evidence),
-            }
-    elif table == "results":
-        for r in kb.store.results():
-            yield {
-                "competition": r.competition,
-                "season": r.season,
-                "date": r.date,
-                "home": r.home,
-                "away": r.away,
-                "home_score": r.home_score,
-                "away_score": r.away_score,
-                "round": r.round,
-                "stage": r.stage,
-                "source": r.source,
-            }
-    elif table == "checks":
-        for check in kb.check():
-            yield {
-                "kind": check.kind,
-                "subject": check.subject,
-                "statement": check.statement,
-                "status": check.status,
-                "reason": check.reason,
-                "contradicting_source": check.contradicting_source,
-                "article_ids": _cite_ids(check.evidence),
-            }
-    else:
+    """The rows of a flat table, each with the columns ``COLUMNS[table]`` in that order."""
+    if table not in _ROWS:
         raise QueryError(f"unknown table {table!r} (choose from {', '.join(TABLES)})")
+    yield from _ROWS[table](kb)
 
 
 def export(kb: KnowledgeBase, fmt: str, table: str, out: str | None) -> int:

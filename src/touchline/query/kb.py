@@ -18,12 +18,12 @@ from typing import Any
 from touchline.errors import QueryError
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import ArticleFacts, Person, Quote
-from touchline.query.quote_table import QuoteRow
+from touchline.query.quote_table import quote_rows as _quote_rows
+from touchline.query.search import search as _search
 from touchline.query.types import (
     Answer,
     CheckResult,
     Cite,
-    Hit,
     MergedLineupEntry,
     MergedMatch,
     PersonEntity,
@@ -165,6 +165,10 @@ class KnowledgeBase:
             return folded[best[0]]
         raise QueryError(f"unknown person {text!r}")
 
+    def competition_name(self, text: str) -> str:
+        """The gazetteer's name for a competition (close spellings too), else ``text`` as given."""
+        return self.gazetteer.competition(text, fuzzy=True) or text
+
     def find_matches(
         self, club: str | None = None, other: str | None = None, date: str | None = None
     ) -> list[MergedMatch]:
@@ -252,7 +256,7 @@ class KnowledgeBase:
     def standings(self, competition: str, season: str, as_of: str | None = None) -> Table:
         from touchline.query.standings import compute_table
 
-        comp = self.gazetteer.competition(competition, fuzzy=True) or competition
+        comp = self.competition_name(competition)
         entries, source = self.ledger(comp, season)
         if not entries:
             raise QueryError(
@@ -265,31 +269,8 @@ class KnowledgeBase:
 
         return check_all(self)
 
-    def search(
-        self,
-        text: str,
-        *,
-        club: str | None = None,
-        person: str | None = None,
-        competition: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        kinds: Sequence[str] = ("article", "quote"),
-        limit: int = 20,
-    ) -> list[Hit]:
-        from touchline.query.search import search
-
-        return search(
-            self,
-            text,
-            club=club,
-            person=person,
-            competition=competition,
-            date_from=date_from,
-            date_to=date_to,
-            kinds=kinds,
-            limit=limit,
-        )
+    # kb.search(text, club=, person=, competition=, date_from=, date_to=, kinds=, limit=) → list[Hit]
+    search = _search
 
     def ask(self, question: str) -> Answer:
         from touchline.query.ask import answer
@@ -306,17 +287,9 @@ class KnowledgeBase:
     def evidence_for(self, facts: FactRecord[Quote]) -> list[Cite]:
         return cites(facts.ref, facts.fact.evidence)
 
-    def quote_rows(
-        self,
-        speaker: str | None = None,
-        club: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-    ) -> list[QuoteRow]:
-        """Quotes as rows: article, speaker's role and club at the time, the match it followed."""
-        from touchline.query.quote_table import quote_rows
-
-        return quote_rows(self, speaker=speaker, club=club, date_from=date_from, date_to=date_to)
+    # kb.quote_rows(speaker, club, date_from, date_to) → quotes as rows: article, the speaker's role and
+    # club at the time, the match it followed (``query.quote_table``)
+    quote_rows = _quote_rows
 
     def quotes_frame(self, **filters: str | None) -> Any:
         """``quote_rows`` as a pandas DataFrame, for analysis (same filters)."""

@@ -45,11 +45,13 @@ def search(
     kinds: Sequence[str] = ("article", "quote"),
     limit: int = 20,
 ) -> list[Hit]:
+    """The ``limit`` best hits for ``text`` among ``kinds``, in articles about the club, person and
+    competition given (names resolved as ``club_name`` etc. do) and published in the date range."""
     ids = None
     if club or person or competition:
         c = kb.club_name(club) if club else None
         p = kb.person_name(person) if person else None
-        comp = (kb.gazetteer.competition(competition, fuzzy=True) or competition) if competition else None
+        comp = kb.competition_name(competition) if competition else None
         ids = kb.store.article_ids_about(club=c, person=p, competition=comp)
     hits = kb.store.search(
         text, kinds=kinds, date_from=date_from, date_to=date_to, article_ids=ids, limit=limit

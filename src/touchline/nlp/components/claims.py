@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from touchline.config import DATA_DIR
 from touchline.models import Claim
+from touchline.nlp.components.match_lexicon import required_parts
 from touchline.nlp.components.roles import in_quotation
 from touchline.nlp.context import ArticleContext
 
@@ -57,6 +58,8 @@ class Pattern:
     value: str
     regex: re.Pattern[str]
     gapped: bool  # the subject may stand far from its verb, so an opponent-framed club is not it
+    # named parts every match needs (the subject, a competition): a sentence one is not in is skipped
+    needs: tuple[re.Pattern[str], ...] = ()
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -83,7 +86,13 @@ def patterns() -> list[Pattern]:
             .replace("{CLUBS}", _CLUBS)
             .replace("{INTO}", _INTO)
         )
-        out.append(Pattern(kind.strip(), value.strip(), re.compile(regex, re.IGNORECASE), gapped))
+        # the shared named parts (subject, competition, ordinal) first; lookarounds hold almost anywhere
+        parts = sorted(
+            (part for part in required_parts(regex) if not part.startswith(("(?=", "(?!", "(?<"))),
+            key=lambda part: not part.startswith("(?P<"),
+        )
+        needs = tuple(re.compile(part, re.IGNORECASE) for part in parts)
+        out.append(Pattern(kind.strip(), value.strip(), re.compile(regex, re.IGNORECASE), gapped, needs))
     return out
 
 
@@ -251,6 +260,12 @@ def _competition_before(ctx: ArticleContext, pos: int) -> str | None:
     return comps[-1].canonical if comps else None
 
 
+def _present(part: re.Pattern[str], text: str, seen: dict[re.Pattern[str], bool]) -> bool:
+    if part not in seen:
+        seen[part] = part.search(text) is not None
+    return seen[part]
+
+
 def _candidates(pat: Pattern, text: str) -> list[re.Match[str]]:
     """The pattern's matches; after one whose subject is a person ("PER0, with the club sitting 23rd"),
     the search goes on from just after that person, so a later subject in the same stretch is found."""
@@ -271,7 +286,10 @@ def claims_in_sentence(
 ) -> list[Claim]:
     masked = mask(ctx, start, end)
     out: list[Claim] = []
+    present: dict[re.Pattern[str], bool] = {}
     for pat in patterns():
+        if not all(_present(part, masked.text, present) for part in pat.needs):
+            continue  # a part every match needs is nowhere in the sentence
         for m in _candidates(pat, masked.text):
             token = m.group("s")
             if pat.kind != "record" and re.fullmatch(r"PER\d+", token):

@@ -370,6 +370,11 @@ def _name_forms(full: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+@lru_cache(maxsize=1024)
+def _forms_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
 def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[PersonMention]:
     forms: dict[str, str] = {}
     for full in ctx.people.full_names:
@@ -377,11 +382,7 @@ def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[Pers
             forms.setdefault(form, full)
     if not forms:
         return []
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    pattern = _forms_re(tuple(sorted(forms, key=len, reverse=True)))
     taken = [(m.start, m.end) for m in mentions]
     out: list[PersonMention] = []
     for m in pattern.finditer(ctx.body):

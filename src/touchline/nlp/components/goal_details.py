@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from touchline.models import Match
@@ -170,6 +171,10 @@ def minute_of(text: str, anchor: int = 0) -> tuple[int | None, int | None, str |
     return best[2], best[3], None
 
 
+# the fixed patterns below, compiled once and kept (the re module's own cache is shared with
+# patterns built per article, which push these out of it)
+_compiled = lru_cache(maxsize=256)(re.compile)
+
 _KIND_WORDS = [
     (
         "penalty",
@@ -200,7 +205,7 @@ def kind_of(low: str, anchor: int, enumerated: bool, text: str | None = None) ->
     for kind, pattern in _KIND_WORDS:
         if enumerated and kind != "penalty":
             continue
-        for m in re.finditer(pattern, low):
+        for m in _compiled(pattern).finditer(low):
             if kind == "free_kick" and re.search(
                 r"\b(?:won|earned|conceded)\s+(?:a|the)\s+$", low[: m.start()]
             ):
@@ -237,7 +242,7 @@ def period_of(minute: int | None, added: int | None, text: str, anchor: int = 0)
     t = text.lower()
     found = []
     for period, pattern in _PERIOD_WORDS:
-        for m in re.finditer(pattern, t):
+        for m in _compiled(pattern).finditer(t):
             if period == "second_half" and re.search(r"first[- ]half\s+$", t[: m.start()]):
                 continue  # "first-half stoppage time"
             distance = m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()) + 5
@@ -292,7 +297,7 @@ def describe(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> 
     ):
         g.count = max(g.count, 2)  # "struck in the 12th and 64th minutes"
     for key, n in (("thrice", 3), ("twice", 2)):
-        if re.search(rf"\b(?:{w[key]})\b", own_part.lower()) and not g.enumerated and not g.listed:
+        if _compiled(rf"\b(?:{w[key]})\b").search(own_part.lower()) and not g.enumerated and not g.listed:
             g.count = max(g.count, n)
     if g.count > 1:
         # "scored twice – on 53 minutes and on 66 minutes": one minute for each goal, in order
@@ -331,7 +336,7 @@ def describe(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> 
             r"\bdoubled the (?:lead|advantage)\b|\bextended the lead\b|\badded (?:a|the) (?:second|third|fourth)\b",
         ),
     ):
-        if re.search(pat, low) and not g.enumerated:
+        if _compiled(pat).search(low) and not g.enumerated:
             g.cues.add(cue)
     if g.team is None and g.scorer in ctx.people.team and ctx.people.team[g.scorer] in teams:
         g.team = ctx.people.team[g.scorer]
@@ -364,7 +369,7 @@ def _assist(
         rf"({_NAME})\s+(?:[a-z]+\s+)?(?i:(?:{w['assist_verb']}))\s+(?:in\s+|across\s+|the ball\s+|it\s+)?(?:(?:in\s+)?for\s+|to\s+)?(?={_NAME})",
     ]
     for pat in pats:
-        for m in re.finditer(pat, text):
+        for m in _compiled(pat).finditer(text):
             start = lo + m.start(1)
             if abs(start - g.at) < 2:
                 continue

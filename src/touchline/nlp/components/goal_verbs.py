@@ -109,11 +109,14 @@ def _subject_kept(between: str) -> bool:
     return not re.search(r"\bbut\b|\bwhile\b|\bwhereas\b", between)
 
 
+_compiled = lru_cache(maxsize=256)(re.compile)  # kept: the re module's cache is shared and small
+
+
 def _scan(pattern: str, text: str, how: str) -> list[re.Match[str]]:
     """Matches of ``pattern``; after a match whose subject does not hold, the search starts again
     just after that match's start, so a later subject in the same stretch is still tried."""
     out: list[re.Match[str]] = []
-    compiled = re.compile(pattern)
+    compiled = _compiled(pattern)
     pos = 0
     while pos < len(text):
         m = compiled.search(text, pos)

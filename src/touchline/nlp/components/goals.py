@@ -22,7 +22,15 @@ from touchline.nlp.components.goal_verbs import (
     other_subject_before,
     own_net_after,
 )
-from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON, PERSON_RE, POSS_RE, data_path, lexicon
+from touchline.nlp.components.match_lexicon import (
+    CLUB_RE,
+    PERSON,
+    PERSON_RE,
+    POSS_RE,
+    data_path,
+    lexicon,
+    required_parts,
+)
 from touchline.nlp.context import ArticleContext, PersonMention
 from touchline.nlp.segment import Segment
 
@@ -59,13 +67,11 @@ def full_name(ctx: ArticleContext, name: str) -> str:
     ]  # fmt: skip
     if len(longer) == 1:
         return longer[0]
-    if len(tokens) <= 2 and not longer:
+    if len(tokens) <= 2 and not longer and _capitalised_word_before(ctx.body, name):
         # the article's own fuller form of the name, even when no name finder caught it
         forms = {
             clean_name(m.group(0))
-            for m in re.finditer(
-                rf"(?<![\w'’-])(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ]\s+){{1,2}}{re.escape(name)}\b", ctx.body
-            )
+            for m in _fuller_form_re(name).finditer(ctx.body)
             if not any(
                 t in _NOT_NAMES or t.endswith(("'s", "’s")) or t.lower() in _epithets()
                 for t in m.group(0).split()[:-1]
@@ -75,6 +81,38 @@ def full_name(ctx: ArticleContext, name: str) -> str:
         if len(forms) == 1:
             return forms.pop()
     return name
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
+
+
+def _capitalised_word_before(body: str, name: str) -> bool:
+    """Whether some occurrence of ``name`` follows whitespace after a word that starts upper-case and
+    ends lower-case: what :func:`_fuller_form_re` needs, checked without building that pattern."""
+    at = body.find(name)
+    while at >= 0:
+        end = at
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and _word_char(body[start - 1]):
+            start -= 1
+        if (
+            end < at
+            and start < end
+            and ("A" <= body[start] <= "Z" or "À" <= body[start] <= "Þ")
+            and ("a" <= body[end - 1] <= "z" or "à" <= body[end - 1] <= "ÿ")
+        ):
+            return True
+        at = body.find(name, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _fuller_form_re(name: str) -> re.Pattern[str]:
+    """A name with one or two capitalised words before it ("Jermain Defoe" for "Defoe")."""
+    return re.compile(rf"(?<![\w'’-])(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ]\s+){{1,2}}{re.escape(name)}\b")
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +153,98 @@ class GoalMention:
     kinds: list[str | None] = field(default_factory=list)  # "the second a penalty": one kind per goal
 
 
+@lru_cache(maxsize=1)
+def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]]:
+    """The goal-phrase patterns of :meth:`GoalFinder.find`, compiled once."""
+    w = words()
+    names = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly)\s+)*"
+    not_after = (
+        r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
+        r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
+        r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
+    )
+    # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
+    appositive = r",\s+(?=[a-z])[^,.;:\"“”]{1,45},"
+    pats = [
+        (
+            "enum",
+            rf"(?i:\b(?:goals?|strikes?|efforts?|headers?|finishes?|equaliser|equalizer|leveller|winner|opener|consolation|reply|brace|double|hat-trick|tap-in|volley|penalty|spot-kick|drive)\s+(?:(?!(?:{w['assist_noun']})\b)\w+\s+)?(?:from|by))\s+({names})",
+        ),
+        ("poss", rf"({_NAME}){POSS_RE}\s+(?:[\w-]+\s+){{0,3}}?(?i:({w['goal_noun']}))\b{not_after}"),
+        ("attr", rf"\b[a-z][\w-]*\s+({_NAME})\s+(?i:({w['goal_noun']}))\b{not_after}"),
+        (
+            "nth",
+            rf"({_NAME}){POSS_RE}\s+(second|third|fourth|fifth)\b(?=\s*[,(–—]|\s+(?:of the (?:game|match|night|"
+            rf"afternoon|evening|day)|came|arrived|followed|was a|was an)\b)",
+        ),
+        ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
+        ("verb", rf"({_NAME}){appositive}\s+{aux}(?i:(?:{w['score_verb']}))"),
+        (
+            "shot",
+            rf"({_NAME})(?:{appositive})?\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
+        ),
+        (
+            "for",
+            rf"(?i:\bfor\s+)({_NAME})\s+(?i:to\s+(?:head|fire|slot|tap|turn|stab|sweep|nod|poke|smash|drill|score|finish|rifle|curl|volley|bundle|lash|prod|steer|glance|bury|convert|equalis|equaliz|level|net|grab|snatch|pull|drive|rifle|stroke)\w*)",
+        ),
+        (
+            "met",
+            rf"({_NAME})\s+met\s+(?:{_NAME}){POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:(?:{w['assist_noun']}))\b",
+        ),
+        (
+            "came",
+            rf"(?i:\b(?:{w['goal_noun']})\s+(?:arrived|came)\b)[^;]*?(?i:\b(?:when|as|through|from|courtesy of)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})",
+        ),
+        (
+            "through",
+            rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
+        ),
+        ("own", rf"(?i:own[- ]goal\s+(?:from|by)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})"),
+        (
+            "ownby",  # "Neary's cross was turned into his own net by Everton full-back Bright"
+            rf"(?i:(?:into|past|through|beyond)\s+(?:his|her|their)\s+own\s+(?:net|goal)\s+by\s+)"
+            rf"(?:\S+\s+){{0,3}}?({_NAME})",
+        ),
+        (
+            "by",
+            rf"(?i:\b(?:cancelled out|equalised|levelled|matched|answered|pegged back)\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:a\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)({_NAME})",
+        ),
+        (
+            "by",
+            rf"({_NAME})\s+(?:(?!{PERSON_RE})[^.;,Ⓟ]){{0,80}}?\bby\s+(?:scoring|netting|heading|firing|grabbing|converting)\b",
+        ),
+        (
+            "own",
+            rf"({_NAME})\s+(?:\S+\s+){{0,5}}?(?i:(?:into|past|through|beyond)\s+(?:his|her)\s+own\s+(?:net|goal|goalkeeper|keeper))",
+        ),
+        (
+            "list",
+            rf"\(\s*((?:{_NAME}\s+\d{{1,3}}(?:\s*\+\s*\d{{1,2}})?(?:\s*(?:pen|p|og|o\.g\.))?(?:\s*,\s*\d{{1,3}})*\s*[,;]?\s*)+)\)",
+        ),
+        (
+            "pronoun",
+            rf"(?i:\b(?:his|her)\s+(?:first|second|third|fourth|goal|strike|header|penalty|brace|double|hat-trick)\b){not_after}",
+        ),
+        ("pronoun", rf"(?i:\band\s+(?:then\s+|later\s+)?(?:{w['score_verb']}))"),
+    ]
+    return [(how, re.compile(pat), _gates(pat)) for how, pat in pats]
+
+
+def _gates(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """Parts of ``pattern`` every match needs that are quick to look for on their own (a verb or noun
+    list): a sentence one is not in is skipped. Not the name parts (a capitalised word is in nearly
+    every sentence) nor lookarounds (they hold nearly everywhere)."""
+    parts = [p for p in required_parts(pattern) if not pattern.startswith(p)]  # a leading part: no saving
+    return tuple(re.compile(p) for p in parts if _NAME not in p and not p.startswith(("(?=", "(?!", "(?<")))
+
+
+def _present(part: re.Pattern[str], text: str, seen: dict[re.Pattern[str], bool]) -> bool:
+    if part not in seen:
+        seen[part] = part.search(text) is not None
+    return seen[part]
+
+
 class GoalFinder:
     def __init__(self, ctx: ArticleContext, masked: str, quoted: list[bool]) -> None:
         self.ctx, self.masked, self.quoted = ctx, masked, quoted
@@ -149,84 +279,16 @@ class GoalFinder:
 
     # ---- finding -------------------------------------------------------------------------------
     def find(self) -> list[GoalMention]:
-        w = self.w
-        names = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-        aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly)\s+)*"
-        not_after = (
-            r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
-            r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
-            r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
-        )
-        # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
-        appositive = r",\s+(?=[a-z])[^,.;:\"“”]{1,45},"
-        pats = [
-            (
-                "enum",
-                rf"(?i:\b(?:goals?|strikes?|efforts?|headers?|finishes?|equaliser|equalizer|leveller|winner|opener|consolation|reply|brace|double|hat-trick|tap-in|volley|penalty|spot-kick|drive)\s+(?:(?!(?:{w['assist_noun']})\b)\w+\s+)?(?:from|by))\s+({names})",
-            ),
-            ("poss", rf"({_NAME}){POSS_RE}\s+(?:[\w-]+\s+){{0,3}}?(?i:({w['goal_noun']}))\b{not_after}"),
-            ("attr", rf"\b[a-z][\w-]*\s+({_NAME})\s+(?i:({w['goal_noun']}))\b{not_after}"),
-            (
-                "nth",
-                rf"({_NAME}){POSS_RE}\s+(second|third|fourth|fifth)\b(?=\s*[,(–—]|\s+(?:of the (?:game|match|night|"
-                rf"afternoon|evening|day)|came|arrived|followed|was a|was an)\b)",
-            ),
-            ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
-            ("verb", rf"({_NAME}){appositive}\s+{aux}(?i:(?:{w['score_verb']}))"),
-            (
-                "shot",
-                rf"({_NAME})(?:{appositive})?\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
-            ),
-            (
-                "for",
-                rf"(?i:\bfor\s+)({_NAME})\s+(?i:to\s+(?:head|fire|slot|tap|turn|stab|sweep|nod|poke|smash|drill|score|finish|rifle|curl|volley|bundle|lash|prod|steer|glance|bury|convert|equalis|equaliz|level|net|grab|snatch|pull|drive|rifle|stroke)\w*)",
-            ),
-            (
-                "met",
-                rf"({_NAME})\s+met\s+(?:{_NAME}){POSS_RE}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:(?:{w['assist_noun']}))\b",
-            ),
-            (
-                "came",
-                rf"(?i:\b(?:{w['goal_noun']})\s+(?:arrived|came)\b)[^;]*?(?i:\b(?:when|as|through|from|courtesy of)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})",
-            ),
-            (
-                "through",
-                rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
-            ),
-            ("own", rf"(?i:own[- ]goal\s+(?:from|by)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})"),
-            (
-                "ownby",  # "Neary's cross was turned into his own net by Everton full-back Bright"
-                rf"(?i:(?:into|past|through|beyond)\s+(?:his|her|their)\s+own\s+(?:net|goal)\s+by\s+)"
-                rf"(?:\S+\s+){{0,3}}?({_NAME})",
-            ),
-            (
-                "by",
-                rf"(?i:\b(?:cancelled out|equalised|levelled|matched|answered|pegged back)\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:a\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)({_NAME})",
-            ),
-            (
-                "by",
-                rf"({_NAME})\s+(?:(?!{PERSON_RE})[^.;,Ⓟ]){{0,80}}?\bby\s+(?:scoring|netting|heading|firing|grabbing|converting)\b",
-            ),
-            (
-                "own",
-                rf"({_NAME})\s+(?:\S+\s+){{0,5}}?(?i:(?:into|past|through|beyond)\s+(?:his|her)\s+own\s+(?:net|goal|goalkeeper|keeper))",
-            ),
-            (
-                "list",
-                rf"\(\s*((?:{_NAME}\s+\d{{1,3}}(?:\s*\+\s*\d{{1,2}})?(?:\s*(?:pen|p|og|o\.g\.))?(?:\s*,\s*\d{{1,3}})*\s*[,;]?\s*)+)\)",
-            ),
-            (
-                "pronoun",
-                rf"(?i:\b(?:his|her)\s+(?:first|second|third|fourth|goal|strike|header|penalty|brace|double|hat-trick)\b){not_after}",
-            ),
-            ("pronoun", rf"(?i:\band\s+(?:then\s+|later\s+)?(?:{w['score_verb']}))"),
-        ]
         found: list[GoalMention] = self._scorer_lines() + self._tallies()
         pronouns: list[tuple[Segment, re.Match[str]]] = []
+        pats = _find_patterns()
         for sent in self.ctx.sentences:
             text = self.masked[sent.start : sent.end]
-            for how, pat in pats:
-                for m in re.finditer(pat, text):
+            present: dict[re.Pattern[str], bool] = {}
+            for how, pat, gates in pats:
+                if not all(_present(gate, text, present) for gate in gates):
+                    continue  # a part every match needs is not in the sentence
+                for m in pat.finditer(text):
                     if how == "pronoun":
                         pronouns.append((sent, m))
                     else:

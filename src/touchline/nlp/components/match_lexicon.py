@@ -143,3 +143,34 @@ def nation_side(club_country: dict[str, str], text: str, teams: list[str]) -> st
         return None
     hits = [t for t in teams if club_country.get(t) == code]
     return hits[0] if len(hits) == 1 else None
+
+
+def required_parts(regex: str) -> list[str]:
+    """The sources of the parenthesised parts every match of ``regex`` must contain: the groups at its
+    top level (inside no other parentheses, not quantified) when it has no top-level alternation.
+    A text none of whose positions a part matches cannot match the whole pattern."""
+    depth, i, opened, parts = 0, 0, -1, []
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: "(", ")" and "|" inside it are literal
+            i += 2 if regex[i + 1 : i + 2] == "^" else 1
+            i += 1 if regex[i : i + 1] == "]" else 0
+            while i < len(regex) and regex[i] != "]":
+                i += 2 if regex[i] == "\\" else 1
+        elif c == "(":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and regex[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+                parts.append(regex[opened : i + 1])
+        elif c == "|" and depth == 0:
+            return []
+        i += 1
+    if any(re.fullmatch(r"\(\?[aiLmsux]+\)", p) for p in parts):
+        return []  # flags for the whole pattern: a part alone would lose them
+    # a part that refers to another group cannot stand alone
+    return [p for p in parts if not re.search(r"\\[1-9]|\(\?P=|\(\?\(", p)]

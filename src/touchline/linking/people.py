@@ -20,6 +20,21 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from touchline.config import DATA_DIR
+
+    path = DATA_DIR / "roles" / "places.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return frozenset(fold(" ".join(w.split())) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_place(text: str) -> bool:
+    """A county, region, nation or country ("Staffordshire", "South Wales"): never a person's name."""
+    name = fold(" ".join(clean_name(text).split()))
+    return name in _places() or (name.startswith("the ") and name[4:] in _places())
+
+
 def clean_name(text: str) -> str:
     """Strip honorifics, possessives and stray punctuation from a person's surface form."""
     text = " ".join(text.replace("\n", " ").split())
@@ -50,6 +65,8 @@ class PeopleIndex:
         if not name or not any(c.isalpha() for c in name):
             return None
         existing = self.resolve(name)
+        if existing is None and is_place(name):
+            return None  # "Staffordshire": a place, not a person
         if existing is not None:
             # a longer form of a known name ("Smith Rowe" known, "Emile Smith Rowe" seen) replaces it
             if len(name.split()) > len(existing.split()) and fold(name).endswith(fold(existing)):

@@ -200,7 +200,7 @@ def sheet_roles(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMenti
 
 
 TENURE = re.compile(
-    r"(?:['’]s?)?\s*,?\s*(?:who\s+)?(?:(?:was|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:['’]s?)?\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:(?:was|had\s+been|has\s+been|have\s+been)\s+"
     r"(?:appointed|hired|installed|in\s+charge|in\s+the\s+(?:job|post|role))(?:\s+(?:at|of)\s+[^,.;]{1,40}?)?"
     r"|(?:bought|purchased|acquired|took\s+over)(?:\s+(?:the\s+club|control(?:\s+of\s+the\s+club)?))?)"
     r"\s+(?=(?:in|since|on|from)\s)",
@@ -270,6 +270,11 @@ _BY_JOINING = re.compile(
     r"[^.;:]{0,80}?\bby\s+(joining|signing\s+for|moving\s+to|completing\s+a\s+move\s+to)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
+_ENDED_STAY = re.compile(
+    r"\b(?:ended|ends|ending|brought\s+an\s+end\s+to)\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:association|stay|spell|stint|career|time|relationship)\s+(?:with|at)\s+(?:(?P<club>the\s+club)|the\s+)?",
+    re.IGNORECASE,
+)
 _DEPARTURE_OF = re.compile(
     r"\b(?:departure|exit|sale|release)\s+of\s+(?:(?:striker|forward|winger|midfielder|defender|goalkeeper|"
     r"keeper|captain|full-back|centre-back)\s+)?$",
@@ -307,6 +312,11 @@ def transfers(ctx: ArticleContext) -> list[RoleMention]:
             moves.append(
                 (club, "joined", gerund.start(1), gerund.end())
             )  # "X ended his stay by joining Celtic"
+            ended = _ENDED_STAY.search(ctx.body, pm.end, gerund.start(1))
+            if ended is not None:
+                named = club_starting(ctx, ended.end()) if ended.group("club") is None else lede_club(ctx)
+                if named is not None and named != club:  # "ended a 12-year association with the club"
+                    moves.append((named, "left", ended.start(), ended.end()))
         gone = _DEPARTURE_OF.search(lead)
         staff = any(role in STAFF for role, _c in ctx.people.roles_of(pm.canonical))
         if gone and not staff and not any(e == "left" for _c, e, _v, _e in moves):

@@ -159,6 +159,37 @@ def nickname_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
     return ctx.gazetteer.club(f"the {m.group(1)}", context=named)
 
 
+@lru_cache(maxsize=1)
+def amicable() -> re.Pattern[str]:
+    """Phrases that make a parting agreed ("by mutual consent"): the job is left, not taken away."""
+    words = [re.escape(r[0]).replace(r"\ ", r"\s+") for r in read_rows("amicable.txt")]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])", re.IGNORECASE)
+
+
+_SUBJECT_CLUB = re.compile(r"^\s*(?:(?:the|[A-Z][\w'’-]*)\s+)?CLUB\s+(?P<rest>[^,;:.()\"“”]{1,70})$")
+_OBJECT_TAIL = re.compile(
+    r"\s*(?:with\s+|of\s+)?(?:(?:the|their|its|a|new|former|permanent|long-serving|first-team|club)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def subject_club(ctx: ArticleContext, pos: int, sent_start: int) -> str | None:
+    """ "Stoke City have parted company with manager X", "Wigan have appointed head coach Y": the club
+    that opens the sentence and whose act (an event verb) takes the title at ``pos`` as its object."""
+    clubs = ctx.gaz_in(sent_start, pos, "club")
+    if not clubs:
+        return None
+    m = _SUBJECT_CLUB.match(mask_clubs(ctx, sent_start, pos))
+    if m is None or "CLUB" in m.group("rest"):
+        return None
+    rest = m.group("rest")
+    for pattern, _event in lexicon().events:
+        for e in pattern.finditer(rest):
+            if _OBJECT_TAIL.fullmatch(rest[e.end() :]):
+                return clubs[0].canonical
+    return None
+
+
 def club_after(ctx: ArticleContext, pos: int, limit: int) -> str | None:
     """ "manager of Hearts", "boss at Celtic"."""
     m = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", ctx.body[pos:limit])

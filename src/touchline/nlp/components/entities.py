@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from touchline.config import DATA_DIR
 from touchline.linking.gazetteer import GazMention
-from touchline.linking.people import clean_name, fold
+from touchline.linking.people import clean_name, fold, is_place
 from touchline.nlp.components import roles as roles_component
 from touchline.nlp.context import ArticleContext, PersonMention
 
@@ -228,6 +228,8 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
         if _place_prefixed(ctx, ent.start_char, ent.end_char):
             continue
         s, e = _hyphen_join(ctx, *_trim(ctx, ent.start_char, ent.end_char))
+        if ent.label_ == "PERSON":
+            e = _third_name(ctx, s, e)
         text = ctx.body[s:e]
         if not text or not _looks_like_name(text) or _covered((s, e), ctx.gaz):
             continue
@@ -245,6 +247,36 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
             singles.append((s, e))
     multi += _unlabelled_names(ctx, multi + singles)
     return multi, singles
+
+
+_NEXT_WORD = re.compile(rf" ({_NAME_WORD})(?=['’]s\b|[,.;:!?)\"”’]|\s+[a-z(]|\s*$)")
+
+
+def _third_name(ctx: ArticleContext, s: int, e: int) -> int:
+    """ "Gareth Owain [Jones]": a given name and a middle name the model cut before the surname. The
+    span is widened over one capitalised word right after it when the span is a known given name plus
+    one more word and that word ends the name (punctuation or a lowercase word follows) and is no
+    club, place, title, organisation or calendar word."""
+    toks = ctx.body[s:e].split()
+    nw = name_words()
+    if len(toks) != 2 or fold(toks[0]) not in nw.first_names:
+        return e
+    m = _NEXT_WORD.match(ctx.body, e)
+    if m is None:
+        return e
+    word = _POSS.sub("", m.group(1))
+    low = word.casefold()
+    if (
+        low in nw.not_names | nw.org_words | nw.person_nouns | _TITLE_WORDS
+        or is_place(word)
+        or ctx.gaz_in(m.start(1), m.end(1))
+        or any(
+            lookup(word) for lookup in (ctx.gazetteer.club, ctx.gazetteer.stadium, ctx.gazetteer.competition)
+        )
+        or word.isupper()
+    ):
+        return e
+    return m.start(1) + len(word)
 
 
 def _hyphen_join(ctx: ArticleContext, s: int, e: int) -> tuple[int, int]:

@@ -277,12 +277,42 @@ def _is_speech(att: _Attributor, q: RawQuote, own: Attribution) -> bool:
     if own.adjacent:
         return n > 0
     sentence = text[:1].isupper() and text[-1] in ".!?" and (att.opens_unit(q) or att.starts_sentence(q))
+    if 2 <= n <= 3 and _reported(att, q):
+        return True  # "Galtier admitted his side had "lost control" after the equaliser"
     if n <= 3 and not sentence:
         return False  # scare quotes, nicknames, one-word titles (a short full sentence is speech)
     words = text.split()
     capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL]
     title_case = n <= 8 and len(capitalised) == len(words) and not re.search(r"[.!?,;:]", text)
     return not (title_case and not att.opens_unit(q))  # Title Case mid-sentence: a title or a name
+
+
+def _reported(att: _Attributor, q: RawQuote) -> bool:
+    """A short lowercase quotation that ends a clause of reported speech: a named speaker's speech verb
+    a few words before it ("X said his players had "never stopped believing" after ...")."""
+    body = att.body
+    text = body[q.start : q.end]
+    if q.open_pos is None or not q.closed or not text[:1].islower():
+        return False
+    unit_start = att.units[q.unit][0]
+    start = sentence_start_before(body, unit_start, q.open_pos)
+    clause = body[start : q.open_pos]
+    verbs = list(att.lex.speech.finditer(clause))
+    if not verbs or re.search(r"[\"“”‘’]|[.!?;:]\s", clause[verbs[-1].end() :]):
+        return False
+    if _words(clause[verbs[-1].end() :]) > 8:
+        return False
+    if re.search(r"\b(?:the|a|an|his|her|their|its|our|this|that|so-called)\s*$", clause, re.IGNORECASE):
+        return False  # 'said the "new signings" were…': a label in the sentence, not the words said
+    after = body[q.outer_end : q.outer_end + 12]
+    if not re.match(
+        r"\s*(?:[.,;!?]|$)|\s+(?:after|before|at|in|on|against|when|while|and|but|as|since|"
+        r"during|for|with|despite|because|until|from|to|of|by|this|last|all)\b",
+        after,
+    ):
+        return False  # the quotation ends the reported clause
+    sayer = att.sayer_in(start, q.open_pos)
+    return sayer is not None and sayer.kind in ("name", "desc", "guess")
 
 
 def _attribute(att: _Attributor, found: list[Found]) -> None:

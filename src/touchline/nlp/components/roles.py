@@ -45,6 +45,7 @@ from touchline.nlp.role_text import (
     STAFF,
     RoleMention,
     Title,
+    amicable,
     club_after,
     club_before,
     description_role,
@@ -59,6 +60,7 @@ from touchline.nlp.role_text import (
     own_clubs,
     read_rows,
     sentence_clubs,
+    subject_club,
 )
 
 __all__ = ["HEAD", "NO_CLUB", "STAFF", "RoleMention", "Title", "collect", "description_role", "find_titles",
@@ -211,6 +213,8 @@ def _event_for(
                 best = (dist, event, m.start())
     if best is None:
         return "holds", None
+    if best[1] == "sacked" and amicable().search(ctx.body, sent_start, sent_end):
+        best = (best[0], "left", best[2])  # "parted company with X by mutual consent": an agreed exit
     if hedged(ctx, sent_start, best[2], certain_future=True):
         return None, None
     if t.role not in HEAD and re.match(
@@ -314,7 +318,7 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
             clubs = ctx.gaz_in(sent.start, pm.start, "club")
             club = clubs[-1].canonical if clubs and not _SACKING_OF.search(lead) else None
         named = _named(ctx, pm, Title(span[0], span[1], "manager"), club, sent.start, sent.end)
-        if named is not None and named.event == "sacked":
+        if named is not None and named.event in ("sacked", "left"):
             out.append(named)
             ctx.people.note_role(named.person, named.role, named.club)
     return out
@@ -335,6 +339,7 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
                 club_before(ctx, t.start, sent.start)
                 or club_after(ctx, t.end, sent.end)
                 or nickname_before(ctx, t.start, sent.start)
+                or subject_club(ctx, t.start, sent.start)
             )
         )
         if ctx.body[t.start : t.end].casefold() in _CLUB_ONLY_TITLES and (
@@ -373,9 +378,17 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
             ctx.body[max(sent.start, t.start - 20) : t.start],
             re.I,
         ):
-            earlier = own_clubs(ctx, sent.start, t.start) or own_clubs(
-                ctx, ctx.sentence_at(max(0, sent.start - 1)).start, sent.start
-            )
+            earlier = own_clubs(ctx, sent.start, t.start)
+            if not earlier and re.search(r"\bthe\s+club\b", ctx.body[sent.start : t.start], re.I):
+                earlier = [c for c in [lede_club(ctx)] if c]  # "the club … their captain": the story's club
+            if not earlier:
+                prev = ctx.sentence_at(max(0, sent.start - 1))
+                earlier = [
+                    g.canonical
+                    for g in ctx.gaz_in(prev.start, sent.start, "club")
+                    if g.canonical in own_clubs(ctx, prev.start, sent.start)
+                    and not in_quotation(ctx, g.start)
+                ]
             mention.club = club = earlier[0] if earlier else None
         if _OPPOSITE.search(ctx.body[t.start : t.end]):
             mention.unknown_club = club is None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from touchline.config import DATA_DIR
+from touchline.linking.people import is_place
 from touchline.nlp.context import ArticleContext, PersonMention
 
 _QUOTE_DATA = DATA_DIR / "quotes"
@@ -280,6 +281,11 @@ class SpeakerResolver:
                 r"(?:^|[.!?…:][\"”’']?\s+|\n\s*)$", self.body[max(0, s - 4) : s]
             ):
                 continue  # a lone capitalised word opening a sentence ("Everyone") is no name
+            if is_place(m.group(0)) or re.search(
+                r"\b(?:to|in|into|at|from|across|around|near|towards)\s+(?:the\s+)?$",
+                self.body[max(0, s - 12) : s],
+            ):
+                continue  # "before moving to Staffordshire, said": a place, or the object of a preposition
             if (
                 not near
                 or any(w in self.lex.not_speakers for w in words)

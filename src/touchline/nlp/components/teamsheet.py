@@ -489,6 +489,10 @@ def prose_cards(ctx: ArticleContext, matches: list[Match]) -> None:
     from touchline.nlp.components.goal_details import minute_of
 
     played = [m for m in matches if m.status == "played" and m.home and m.away]
+    # the same pairing twice (a running score read as a second match): the first report is the match
+    played = [
+        m for i, m in enumerate(played) if all((p.home, p.away) != (m.home, m.away) for p in played[:i])
+    ]
     if not played:
         return
     spans = ctx.notes.get("teamsheet_spans") or []

@@ -77,7 +77,7 @@ def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
         out.append((m.start(2), m.end(), int(m.group(2)), None))
     for m in re.finditer(rf"\b({_NUMWORD})[- ]minute\b", t):
         add(m, number_value(m.group(1)))
-    for m in re.finditer(rf"\b(?:after|on)\s+({_NUMWORD})\s+minutes\b", t):
+    for m in re.finditer(rf"\b(?:after|on)\s+(?:just\s+|only\s+|barely\s+)?({_NUMWORD})\s+minutes\b", t):
         add(m, number_value(m.group(1)))
     for m in re.finditer(
         rf"\bwith\s+(?:just\s+|only\s+)?({_NUMWORD})\s+minutes?\s+(?:left|remaining|to\s+go|to\s+play)\b", t
@@ -98,6 +98,19 @@ def _minute_candidates(t: str) -> list[tuple[int, int, int | None, int | None]]:
     ):
         n = number_value(m.group(1))
         add(m, None if n is None else 45 + n)
+    for m in re.finditer(
+        rf"\b({_NUMWORD})\s+minutes?\s+into\s+(?:the\s+)?(?:extra[- ]time|extra\s+period|additional\s+(?:30|thirty)"
+        r"|first\s+period\s+of\s+extra[- ]time)",
+        t,
+    ):
+        n = number_value(m.group(1))
+        add(m, None if n is None else 90 + n)  # "six minutes into the extra period"
+    for m in re.finditer(
+        rf"\b(?<!first-half )(?<!first half )({_NUMWORD})\s+minutes?\s+into\s+(?:the\s+)?(?:added|stoppage|injury)[- ]time\b",
+        t,
+    ):
+        n = number_value(m.group(1))
+        add(m, 90, n)  # "three minutes into added time"
     for m in re.finditer(r"\(\s*(\d{1,3})\s*(?:mins?|')?\s*\)", t):
         add(m, int(m.group(1)))
     for m in re.finditer(r"\b(?:on|just after|after) the hour(?: mark)?\b", t):
@@ -153,7 +166,12 @@ def minutes_later(ctx: ArticleContext, goals: list[GoalMention]) -> None:
             continue
         if g.minute is not None and (g.minute, g.added) != (prev.minute, prev.added):
             continue  # a minute of its own (the same one as before: read from the previous goal's words)
-        m = _LATER.search(ctx.body[g.at : ctx.sentence_at(g.at).end])
+        sent = ctx.sentence_at(g.at)
+        m = _LATER.search(ctx.body[g.at : sent.end])
+        if m is None and not ctx.people_in(sent.start, g.at):
+            # "Wrexham's equaliser came from the spot seven minutes later, Fenwick sending ...": the
+            # clause before the scorer, naming nobody, gives the time
+            m = _LATER.search(ctx.body[sent.start : g.at])
         n = number_value(m.group(1)) if m else None
         if n is None or n > 45:
             continue
@@ -178,7 +196,8 @@ _compiled = lru_cache(maxsize=256)(re.compile)
 _KIND_WORDS = [
     (
         "penalty",
-        r"\b(?:penalty|spot[- ]kick|from the spot|from 12 yards)\b(?!\s+(?:area|box|appeal|shout|claim|shoot))",
+        r"\b(?:penalty|spot[- ]kick|from the spot|from 12 yards)\b(?!\s+(?:area|box|appeal|shout|claim|shoot))"
+        r"|\b(?:sent|sending|sends)\s+(?:\S+\s+){1,3}?the\s+wrong\s+way\b",
     ),
     (
         "header",
@@ -447,9 +466,13 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
             return next((t for t in teams if t != side), None) if g.kind == "own_goal" else side
     # "Everton were ahead on 22 minutes when Calloway headed in": the clause's subject scored
     subject = re.match(
-        rf"\W*(?:[A-Za-z][\w-]*\s+){{0,3}}?{target}\s+([^,;Ⓒ]*?)\b(?:when|through|as|after)\s+(?:[a-z][\w-]*\s+){{0,2}}?$",
+        rf"\W*(?:[A-Za-z][\w-]*\s+){{0,3}}?{target}\s+([^,;Ⓒ]*?)\b(?:when|through|as|after|until)\s+(?:[a-z][\w-]*\s+){{0,2}}?$",
         mtext[:rel],
     )
+    if subject and re.search(
+        r"\b(?:barely|hardly|scarcely|yet to|not yet|had not|never)\b", subject.group(2), re.I
+    ):
+        subject = None  # "Wales had barely threatened when X doubled the lead": a time, not a credit
     if subject:
         side = side_of(subject, 1)
         if side and re.search(
@@ -467,6 +490,14 @@ def _team_cue(ctx: ArticleContext, mtext: str, lo: int, g: GoalMention, teams: l
 _LEAD_IN = re.compile(
     r"\s*(?:The|Their|His|Her)\s+(?:[a-z-]+\s+)?(?:winner|equaliser|equalizer|opener|leveller|breakthrough|"
     r"goal|decisive goal|second|third|fourth)\s+(?:came|arrived|followed)\b",
+)
+
+
+# a short sentence that announces a goal without naming anyone ("Then, on 27 minutes, the breakthrough.")
+_LEAD_IN_LOOSE = re.compile(
+    r"\b(?:the|a|their|its)\s+(?:long-awaited\s+|deserved\s+)?(?:breakthrough|opener|winner|equaliser|equalizer|"
+    r"leveller|opening goal)\b|\bthe points were (?:secured|sealed|safe)\b|\bsealed (?:it|the win|victory)\b",
+    re.IGNORECASE,
 )
 
 
@@ -496,7 +527,10 @@ def _minute_from_lead_in(ctx: ArticleContext, g: GoalMention) -> None:
         return
     prev = ctx.sentences[i - 1]
     para = ctx.paragraph_at(g.at)
-    if para is None or prev.start < para.start or not _LEAD_IN.match(ctx.body[prev.start : prev.end]):
+    head = ctx.body[prev.start : prev.end]
+    if para is None or prev.start < para.start:
+        return
+    if not _LEAD_IN.match(head) and not (len(head) <= 120 and _LEAD_IN_LOOSE.search(head)):
         return
     if ctx.people_in(prev.start, prev.end):
         return  # the lead-in names its own player

@@ -32,7 +32,7 @@ _PHRASE_COUNT = {"brace": 2, "double": 2, "hat-trick": 3, "hat trick": 3, "trebl
 # a person between a subject and its finishing verb may only be the object of these words
 _OBJECT_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bpast|\bbeat|\bbeating|\brounded|\brounding|\bround|\baround|\bevaded|\bevading|"
-    r"\boutpaced|\boutpacing|\bof)\s+(?:[a-z]+\s+){0,2}$"
+    r"\boutpaced|\boutpacing|\bof|\bon\s+for|\breplaced|\breplacing)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_SCORING = re.compile(
     r"\b(?:provided|created|set up|laid on|assist\w*|involved|pleased|happy|unhappy|delighted|disappointed|"
@@ -71,7 +71,10 @@ def _patterns() -> list[tuple[str, str]]:
     link = r"(?:,\s+|\s+and\s+(?:then\s+)?|\s+(?:when|as|before|after|and|until)\s+(?:he|she)\s+(?:then\s+)?)"
     return [
         ("who", rf"({name}),?\s+who\s+{aux}{finish}"),
-        ("chain", rf"({name})\s+(?=[a-z])((?:(?![.;])[^\n]){{0,160}}?){link}{aux}{finish}"),
+        (
+            "chain",  # "Substitute X, on for Y eight minutes earlier, ran on to a long ball and slotted past ..."
+            rf"({name})(?:,\s+(?=[a-z\d])[^,.;:\"“”]{{1,50}},)?\s+(?=[a-z])((?:(?![.;])[^\n]){{0,160}}?){link}{aux}{finish}",
+        ),
         (
             "phrase",
             rf"({name})\s+(?=[a-z])((?:(?![.;]|{PERSON})[^\n]){{0,80}}?)\b(?:with|by scoring|scoring|grabbed|got|"
@@ -80,7 +83,7 @@ def _patterns() -> list[tuple[str, str]]:
         ),
         (
             "through",
-            rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|equaliz\w*|reply|"
+            rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|(?:battled|fought|came|bounced|roared) back|equalis\w*|equaliz\w*|reply|"
             rf"pulled|halved|scored|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+(?:{w['role']})\s+)({name})",
         ),
         (

@@ -28,6 +28,7 @@ from touchline.nlp.components.match_lexicon import (
     PERSON_RE,
     POSS_RE,
     data_path,
+    dated_history,
     lexicon,
     required_parts,
 )
@@ -158,14 +159,14 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
     """The goal-phrase patterns of :meth:`GoalFinder.find`, compiled once."""
     w = words()
     names = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-    aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly)\s+)*"
+    aux = r"(?:(?:then|later|also|duly|eventually|finally|quickly|had|has|have|was|coolly|calmly|neatly|himself|herself)\s+)*"
     not_after = (
         r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
         r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
         r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
     )
     # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
-    appositive = r",\s+(?=[a-z])[^,.;:\"“”]{1,45},"
+    appositive = r",\s+(?=[a-z\d])[^,.;:\"“”]{1,45},"
     pats = [
         (
             "enum",
@@ -198,7 +199,7 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
         ),
         (
             "through",
-            rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
+            rf"(?i:\b(?:lead|led|level\w*|ahead|in front|responded|replied|hit back|(?:battled|fought|came|bounced|roared) back|equalis\w*|advantage|doubled|reply|pulled|halved|scored|goal|answered|struck)\b[^.;]{{0,60}}?\bthrough\s+)({names})",
         ),
         ("own", rf"(?i:own[- ]goal\s+(?:from|by)\s+)(?:[a-z][\w-]*\s+){{0,2}}?({_NAME})"),
         (
@@ -216,7 +217,7 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
         ),
         (
             "own",
-            rf"({_NAME})\s+(?:\S+\s+){{0,5}}?(?i:(?:into|past|through|beyond)\s+(?:his|her)\s+own\s+(?:net|goal|goalkeeper|keeper))",
+            rf"({_NAME})\s+(?:\S+\s+){{0,7}}?(?i:(?:into|past|through|beyond)\s+(?:his|her)\s+own\s+(?:net|goal|goalkeeper|keeper))",
         ),
         (
             "list",
@@ -319,6 +320,8 @@ class GoalFinder:
             ahead,
         ):
             return []  # "Kelleher saved Mbappé's penalty"
+        if how == "own" and re.search(r"\b(?:from|by|of|with)\s+(?:[a-z]+\s+)?$", ahead):
+            return []  # "turned a low cross from X into his own net": X made the cross
         if how == "own" and re.match(r"\s+by\b", self.masked[sent.start + m.end() :]):
             return []  # "X's cross was turned into his own net by Y": Y put it in
         if how == "came" and re.search(rf"\b(?:{self.w['assist_noun']})\s+from\s+(?:[a-z]+\s+)?$", ahead):
@@ -338,6 +341,19 @@ class GoalFinder:
             return []  # "the keeper turned Cairney's shot into his own net": the keeper put it in
         window = self._window(sent, sent.start + m.start(), sent.start + m.end())
         tail = self.ctx.body[sent.start + m.end() : min(window[1], sent.start + m.end() + 45)].lower()
+        if how == "verb":
+            tail = re.split(r"\b(?:after|when|once|because)\b", tail, maxsplit=1)[
+                0
+            ]  # the build-up, not the shot
+        if re.search(r"\bin$", m.group(0)):
+            tail = re.sub(
+                r"^\s*off\s+the\s+(?:[\w-]+\s+){0,3}?(?:post|bar|crossbar|upright|woodwork)\b", "", tail
+            )
+        if how in ("shot", "verb") and re.search(
+            r"\b(?:over|wide of) the (?:bar|crossbar|post|target)\b|\bwide\b|\bagainst the (?:post|bar|crossbar|woodwork|upright)\b",
+            m.group(0).lower(),
+        ):
+            return []  # "curled a free-kick over the bar in the 38th minute": the words say it missed
         if re.search(rf"^\W*(?:\w+\W+){{0,5}}?(?:{self.w['miss']})", tail) and how not in (
             "enum",
             "own",
@@ -407,11 +423,13 @@ class GoalFinder:
             return []
         self._group += 1
         window = self._window(sent, at, sent.start + m.end())
-        if m.group(0).lower().startswith("and") and last.window[0] <= at < last.window[1]:
+        if m.group(0).lower().startswith("and") and last.window[0] <= at <= last.window[1] + 1:
             # "X swept in after 23 minutes and made sure from the spot in the 71st": the words before
             # "and" are the first goal's, the words after it this one's
             window = (at, window[1])
-            last.window = (last.window[0], at)
+            for o in found:  # every earlier mention of the scorer whose words ran on past "and"
+                if o.scorer == last.scorer and o.window[0] <= at < o.window[1]:
+                    o.window = (o.window[0], at)
         g = GoalMention(last.scorer, at, window, last.group)
         nth = re.search(r"\b(?:his|her)\s+(second|third|fourth)\b", m.group(0).lower())
         if nth:
@@ -580,8 +598,8 @@ def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted:
 def _match_for(ctx: ArticleContext, g: GoalMention, played: list[Match]) -> Match | None:
     sent = ctx.sentence_at(g.at)
     text = ctx.body[sent.start : sent.end].lower()
-    if any(p.search(text) for p in lexicon().historical):
-        return None
+    if any(p.search(text) for p in lexicon().historical) or dated_history().search(text):
+        return None  # (a dated "reverse fixture" is a match of its own, but not this one's goals)
     if len(played) == 1:
         match = played[0]
         teams = {match.home, match.away}
@@ -672,7 +690,7 @@ def _merge(mentions: list[GoalMention]) -> list[GoalMention]:
             if o.scorer == g.scorer
             and (o.minute is None or g.minute is None or (o.minute, o.added) == (g.minute, g.added)
                  or ((o.listed or g.listed) and abs(o.minute - g.minute) <= 2 and o.added == g.added))
-            and (o.kind == g.kind or o.kind is None or g.kind is None or "own_goal" not in (o.kind, g.kind))
+            and (o.kind == g.kind or o.kind is None or g.kind is None)
             and (o.period is None or g.period is None or o.period == g.period)
         ]  # fmt: skip
         if same:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache, partial
 
 from touchline.models import Match
-from touchline.nlp.components.match_lexicon import data_path, lexicon
+from touchline.nlp.components.match_lexicon import data_path, dated_history, lexicon
 from touchline.nlp.components.scorelines import Mention
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
@@ -79,7 +79,7 @@ def _sentence_is_elsewhere(ctx: ArticleContext, sent: Segment, teams: list[str])
     """A sentence about another game: a club that does not play in this fixture, or an earlier time."""
     lex = lexicon()
     text = ctx.body[sent.start : sent.end].lower()
-    if any(p.search(text) for p in lex.historical):
+    if any(p.search(text) for p in lex.historical) or dated_history().search(text):
         return True
     named = {m.canonical for m in ctx.gaz_in(sent.start, sent.end, "club")}
     if len(teams) == 2 and set(teams) <= named:
@@ -191,14 +191,22 @@ def venue(
     if not single and match.home:
         # several fixtures: "... but Blackburn turned the tie around at Ewood Park" in a sentence that
         # names no other club gives the home side's ground, when the article gives only that one
+        national = ctx.gazetteer.is_national_team(match.home)
         grounds = {
             st.canonical
             for sent in _article_sentences(ctx)
             if not any(p.search(ctx.body[sent.start : sent.end].lower()) for p in lexicon().historical)
-            and all(c.canonical in teams for c in ctx.gaz_in(sent.start, sent.end, "club"))
             for st in ctx.gaz_in(sent.start, sent.end, "stadium")
             if re.search(r"\b(?:at|inside)\s+(?:the\s+)?$", ctx.body[sent.start : st.start])
-            and ctx.gazetteer.club_of_stadium(st.canonical) == match.home
+            and all(
+                c.canonical in teams
+                or (national and c.canonical == ctx.gazetteer.club_of_stadium(st.canonical))
+                for c in ctx.gaz_in(sent.start, sent.end, "club")
+            )  # (national sides play at club grounds: "at the Amex Stadium in Brighton")
+            and (
+                ctx.gazetteer.club_of_stadium(st.canonical) == match.home
+                or (national and ctx.gazetteer.club_of_stadium(st.canonical) not in teams)
+            )
         }
         if len(grounds) == 1:
             return grounds.pop()
@@ -242,7 +250,9 @@ def competition(ctx: ArticleContext, mentions: list[Mention], single: bool) -> s
             return False
         # "Premier League Portsmouth" describes the club, not the match
         return not any(
-            c.kind == "club" and end < c.start <= end + 2 and "\n" not in ctx.body[end : c.start]
+            c.kind == "club"
+            and end < c.start <= end + 2
+            and not re.search(r"[\n.!?;:]", ctx.body[end : c.start])
             for c in ctx.gaz
         )  # a heading line above a results list is not such a description
 

@@ -174,3 +174,11 @@ def required_parts(regex: str) -> list[str]:
         return []  # flags for the whole pattern: a part alone would lose them
     # a part that refers to another group cannot stand alone
     return [p for p in parts if not re.search(r"\\[1-9]|\(\?P=|\(\?\(", p)]
+
+
+@lru_cache(maxsize=1)
+def dated_history() -> re.Pattern[str]:
+    """Words for an earlier meeting of the clubs ("the reverse fixture"): history unless dated."""
+    lines = data_path("dated_history_markers.txt").read_text(encoding="utf-8").splitlines()
+    words = [re.escape(w.strip()) for w in lines if w.strip() and not w.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from touchline.nlp.components.match_lexicon import CLUB_RE, COMP, FILL, SCORE_RE, STADIUM, STADIUM_RE
+from touchline.nlp.components.match_lexicon import (
+    CLUB_RE,
+    COMP,
+    FILL,
+    SCORE_RE,
+    STADIUM,
+    STADIUM_RE,
+    data_path,
+)
 from touchline.nlp.components.scorelines import _BOUNDARY, Mention, MentionFinder
+from touchline.nlp.segment import Segment
 from touchline.temporal import find_date_expressions, resolve_relative_date
 
 _NEAR_FUTURE_DAYS = 120
@@ -66,6 +76,42 @@ def between_pairs(self: MentionFinder) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _pair_meet() -> re.Pattern[str]:
+    """ "Leeds United and Middlesbrough meet at Elland Road on Saturday": two clubs as one subject."""
+    lines = data_path("pair_meet_verbs.txt").read_text(encoding="utf-8").splitlines()
+    verbs = "|".join(
+        re.escape(v.strip()).replace(r"\ ", r"\s+") for v in lines if v.strip() and not v.startswith("#")
+    )
+    return re.compile(
+        rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:will\s+|are\s+set\s+to\s+|must\s+)?(?i:{verbs})\b"
+        rf"(?:\s+(?:again\s+)?(?i:at)\s+(?:the\s+)?({STADIUM_RE}))?"
+    )
+
+
+def pair_meetings(self: MentionFinder, text: str, sent: Segment, future: bool) -> list[Mention]:
+    """Fixtures told with both clubs as the subject of a meeting verb, in a sentence about the future."""
+    out = []
+    for m in _pair_meet().finditer(text):
+        first, second = self.club_at(sent.start + m.start(1)), self.club_at(sent.start + m.start(2))
+        a = sent.start + m.start()
+        if not future or not first or not second or first == second or self.in_quote(a, a + 1):
+            continue
+        if _score_in_clause(text, m.start(), m.end()):
+            continue
+        men = Mention(a, sent.start + m.end(), sent, first, second, status="scheduled", kind="preview")
+        men.told_ahead = True
+        if m.group(3):
+            ground = self.stadiums[sent.start + m.start(3)].canonical
+            owner = self.ctx.gazetteer.club_of_stadium(ground)
+            men.venue = ground
+            if owner in (first, second):
+                men.home = owner
+                men.subject, men.other = owner, second if owner == first else first
+        out.append(self._finish(men))
+    return out
+
+
 def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
     out = []
     lex = self.lex
@@ -93,12 +139,16 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
             if not subject or not other or subject == other or self.in_quote(a, a + 1):
                 continue
             men = Mention(a, sent.start + m.end(), sent, subject, other, status="scheduled", kind="preview")
+            men.told_ahead = True
             verb = m.group(1).lower()
             for pattern, who in lex.venue_cues:
                 if pattern.fullmatch(verb):
                     men.home = subject if who == "subject" else other if who == "other" else None
                     break
             out.append(self._finish(men))
+        out += pair_meetings(
+            self, text, sent, bool(future_article or future_date or future_words.search(text))
+        )
         noun = re.finditer(
             rf"(?:\b\w+['’]s\s+|\bthe\s+|\bthis\s+|\bnext\s+|\bupcoming\s+|\ba\s+|(?={COMP}))(?:(?:[a-z][\w-]*|{COMP}{FILL}*)\s+){{0,3}}?"
             rf"(home\s+|away\s+)?(?:game|match|clash|tie|fixture|meeting|derby|showdown|encounter|trip|visit)\s+"

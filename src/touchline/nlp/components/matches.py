@@ -87,6 +87,39 @@ def _pair_fixtures(mentions: list[Mention]) -> list[Fixture]:
     return fixtures
 
 
+def _drop_running_scores(ctx: ArticleContext, fixtures: list[Fixture]) -> list[Fixture]:
+    """Live-text running scores ("the breakthrough: Brentford 1-0 Brighton."): a bare "A x-y B" that
+    opens its sentence or follows a colon or dash, outside the opening paragraph, for the same clubs as
+    a fixture with a larger score in every column, is a score on the way to that result."""
+    first_para = ctx.paragraphs[0].end if ctx.paragraphs else 0
+
+    def running(men: Mention, final: Fixture, fx: Fixture) -> bool:
+        lead = ctx.body[men.sentence.start : men.start]
+        return (
+            men.start >= first_para
+            and men.home_first
+            and men.outcome in (None, "win", "loss", "draw")
+            and re.fullmatch(r"(?:.*[:–—])?\s*(?:[A-Z][\w'’&.-]*\s*)+", lead, re.S) is not None
+            and all(fx.scores[t] <= final.scores[t] for t in fx.teams)
+            and sum(fx.scores.values()) < sum(final.scores.values())
+        )
+
+    out = []
+    for fx in fixtures:
+        finals = [
+            f for f in fixtures
+            if f is not fx and set(f.teams) == set(fx.teams) and f.has_score() and fx.has_score()
+        ]  # fmt: skip
+        if (
+            finals
+            and fx.mentions
+            and all(running(m, finals[0], fx) for m in fx.mentions if m.kind == "score")
+        ):
+            continue
+        out.append(fx)
+    return out
+
+
 def _attach_one_sided(ctx: ArticleContext, fixtures: list[Fixture], mentions: list[Mention]) -> None:
     """A mention naming one club ("Fulham's dramatic 2-1 win") joins the fixture it fits."""
     for men in sorted(mentions, key=lambda m: m.start):
@@ -212,7 +245,7 @@ def _run(ctx: ArticleContext) -> None:
     bare = [m for m in scored if m.kind == "bare"]
     scored = [m for m in scored if m.kind not in ("half_time", "bare")]
 
-    fixtures = _pair_fixtures([m for m in scored if m.other])
+    fixtures = _drop_running_scores(ctx, _pair_fixtures([m for m in scored if m.other]))
     two_sided_results = [m for m in results if m.other]
     # results without a score only join fixtures they fit, or pair a one-sided scoreline
     for men in two_sided_results:
@@ -235,7 +268,11 @@ def _run(ctx: ArticleContext) -> None:
     _attach_one_sided(ctx, fixtures, one_sided)
     _attach_bare(fixtures, pending, bare)
     for men in previews:
-        hit = next((f for f in fixtures if set(f.teams) == men.clubs), None)
+        # a fixture still to come is not the clubs' scored meeting ("won the reverse fixture 2-0 ...")
+        hit = next(
+            (f for f in fixtures if set(f.teams) == men.clubs and not (men.told_ahead and f.has_score())),
+            None,
+        )
         if hit is None:
             hit = Fixture([men.subject or "", men.other or ""])
             fixtures.append(hit)

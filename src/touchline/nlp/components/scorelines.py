@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from touchline.nlp.components.match_lexicon import (
     CLUB,
@@ -21,11 +22,13 @@ from touchline.nlp.components.match_lexicon import (
     SCORE_RE,
     STADIUM,
     STADIUM_RE,
+    dated_history,
     lexicon,
     result_word,
 )
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
+from touchline.temporal import find_date_expressions, resolve_relative_date
 
 _BOUNDARY = re.compile(r";|:\s|,\s+(?:but|while|whereas|and|as|although|though)\s|\s+but\s|\s[–—]\s|,\s")
 _PREP = r"(?:against|to|by|over|at|with|versus|vs\.?|v\.?|from|in|on|for|of)"
@@ -50,6 +53,7 @@ class Mention:
     half_time: tuple[int, int] | None = None  # subject, other
     kind: str = "score"  # score | result | preview | half_time
     spans: list[tuple[int, int]] = field(default_factory=list)
+    told_ahead: bool = False  # a verb says the clubs are yet to meet ("meet on Saturday", "host")
 
     @property
     def clubs(self) -> set[str]:
@@ -143,6 +147,18 @@ class MentionFinder:
             )
             if unknown:  # "Reading finished third and will face...": a subject the scan left out
                 return self.ctx.gazetteer.club(unknown.group(1))
+            own_side = re.match(
+                r"\s*(?:He|She)\b[^,.;:]*?\b(?:his|her)\s+(?:side|team|club|men|women|players)\b",
+                self.masked[sent.start : offset],
+            )  # "He pointed out that his side had won ...": the one club the sentence before names
+            if own_side:
+                i = self.ctx.sentence_index_at(sent.start)
+                prev = self.ctx.sentences[i - 1] if i > 0 else None
+                named = (
+                    list(dict.fromkeys(c[2] for c in self.club_spans(prev.start, prev.end))) if prev else []
+                )
+                if len(named) == 1 and named[0] != exclude:
+                    return named[0]
             if re.match(r"\s*They\b", self.masked[sent.start : offset]):
                 # "They finished bottom after a 0-0 draw": the club the sentence before was about
                 i = self.ctx.sentence_index_at(sent.start)
@@ -187,10 +203,31 @@ class MentionFinder:
             return None, st.canonical, prep
         return self.club_at(pos), None, prep
 
+    def _dated_this_year(self, sent: Segment) -> bool:
+        """The sentence names a month or day that resolves to within the year before publication."""
+        if not self.ctx.published:
+            return False
+        pub = date.fromisoformat(self.ctx.published)
+        for _s, _e, phrase in find_date_expressions(self.ctx.body[sent.start : sent.end]):
+            resolved = resolve_relative_date(phrase, self.ctx.published)
+            if not resolved or len(resolved) < 7:
+                continue
+            when = date.fromisoformat(resolved if len(resolved) == 10 else resolved + "-01")
+            if 0 < (pub - when).days <= 366:
+                return True
+        return False
+
+    def _club_end(self, club: str, start: int, end: int) -> int:
+        """End of the first mention of ``club`` in [start, end) (``start`` when there is none)."""
+        spans = [c for c in self.club_spans(start, end) if c[2] == club]
+        return spans[0][1] if spans else start
+
     def is_historical(self, sent: Segment, start: int, end: int) -> bool:
         text = self.ctx.body[sent.start : sent.end].lower()
         if any(p.search(text) for p in self.lex.historical):
             return True
+        if dated_history().search(text) and not self._dated_this_year(sent):
+            return True  # "In the reverse fixture, Leeds won 4-1": an undated earlier meeting
         pub_year = (self.ctx.published or "")[:4]
         window = self.ctx.body[max(self.clause_start(sent, start), start - 60) : min(sent.end, end + 40)]
         for y in re.finditer(r"(?<![\d-])(?:in|of|back in|during)\s+((?:18|19|20)\d{2})(?![\d-])", window):
@@ -317,9 +354,14 @@ class MentionFinder:
             return self._finish(men)
         men.outcome = word.outcome
         obj, stadium, prep = self.object_after(b, sent.end)
-        if men.other is None:
-            men.other = obj
-        men.subject = self.subject_before(sent, pivot, men.other, noun_form)
+        if noun_form and prep == "for" and obj is not None and men.other is None:
+            men.subject = obj  # "a 2-1 win for Sheffield United": the result is that club's
+            if stadium is None:
+                _o, stadium, _p = self.object_after(self._club_end(obj, b, sent.end), sent.end)
+        else:
+            if men.other is None:
+                men.other = obj
+            men.subject = self.subject_before(sent, pivot, men.other, noun_form)
         after_pair = self._draw_clubs_after(sent, pivot, b, men)
         if after_pair:  # "there was a 3-3 thriller at Fratton Park, where Portsmouth ... against Crawley"
             men.subject, men.other = after_pair

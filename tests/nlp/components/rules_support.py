@@ -3,12 +3,15 @@ entities → roles → claims → people on one original text (no other componen
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from touchline.config import settings
 from touchline.linking.gazetteer import Gazetteer
 from touchline.models import Article, ArticleFacts
 from touchline.nlp.components import claims, entities, people, roles
 from touchline.nlp.context import ArticleContext
-from touchline.nlp.pipeline import load_spacy
+from touchline.nlp.pipeline import Extractor, default_extractor, load_spacy
 
 CLUBS = [
     ("Celtic", ["the Hoops", "=Bhoys"]), ("Rangers", ["=Gers", "the Light Blues"]),
@@ -39,3 +42,29 @@ def extract(gaz: Gazetteer, text: str, published: str | None = "2024-03-10") -> 
     for component in (entities, roles, claims, people):
         component.run(ctx)
     return ctx.facts
+
+
+@lru_cache(maxsize=1)
+def full_extractor() -> Extractor:
+    """The whole default pipeline, loaded once per test process."""
+    return default_extractor()
+
+
+def goals_in(text: str, published: str) -> list[dict[str, Any]]:
+    """Every goal (contract dicts) the full pipeline extracts from one text."""
+    facts = full_extractor().extract(Article("t", "test", published, text)).to_dict()
+    return [g for m in facts["matches"] for g in m["goals"]]
+
+
+def assert_goals_found(name: str, goals: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
+    """Each expected goal is present (same scorer, and minute when given) with every listed field."""
+    scorers = [g["scorer"] for g in goals]
+    for want in expected:
+        got = [
+            g
+            for g in goals
+            if g["scorer"] == want["scorer"] and g["minute"] == want.get("minute", g["minute"])
+        ]
+        assert got, (name, want, scorers)
+        for key, value in want.items():
+            assert got[0][key] == value, (name, key, got[0])

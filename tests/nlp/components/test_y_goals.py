@@ -6,23 +6,14 @@ articles (wire copy, tabloid, live text, club site), so the rules are checked as
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import pytest
-
-from touchline.models import Article
-from touchline.nlp.pipeline import Extractor, default_extractor
-
-
-@lru_cache(maxsize=1)
-def _extractor() -> Extractor:
-    return default_extractor()
+from rules_support import assert_goals_found, goals_in
 
 
 def goals_of(text: str, published: str = "2021-10-18") -> list[dict[str, Any]]:
-    facts = _extractor().extract(Article("t", "test", published, text)).to_dict()
-    return [g for m in facts["matches"] for g in m["goals"]]
+    return goals_in(text, published)
 
 
 CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
@@ -117,17 +108,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_y_goal_phrasings(name: str, text: str, expected: list[dict[str, Any]]) -> None:
-    goals = goals_of(text)
-    scorers = [g["scorer"] for g in goals]
-    for want in expected:
-        got = [
-            g
-            for g in goals
-            if g["scorer"] == want["scorer"] and g["minute"] == want.get("minute", g["minute"])
-        ]
-        assert got, (name, want, scorers)
-        for key, value in want.items():
-            assert got[0][key] == value, (name, key, got[0])
+    assert_goals_found(name, goals_of(text), expected)
 
 
 NOT_SCORERS: list[tuple[str, str, str]] = [

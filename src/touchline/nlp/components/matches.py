@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from touchline.linking.gazetteer import GazMention
 from touchline.models import Match
-from touchline.nlp.components import goals as goal_finder
 from touchline.nlp.components import match_fields as fields
 from touchline.nlp.components import match_previews as named
+from touchline.nlp.components.goal_attach import attach_goals
 from touchline.nlp.components.scorelines import Mention, MentionFinder, mask, quotation_mask
 from touchline.nlp.context import ArticleContext
 
@@ -296,5 +296,5 @@ def _run(ctx: ArticleContext) -> None:
         match = _to_match(ctx, fx, single, lead_date)
         if match is not None:
             matches.append(match)
-    goal_finder.attach_goals(ctx, masked, matches, finder.quoted)
+    attach_goals(ctx, masked, matches, finder.quoted)
     ctx.facts.matches.extend(matches)

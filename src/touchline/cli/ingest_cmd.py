@@ -9,7 +9,6 @@ from touchline.config import settings
 from touchline.engine import ENGINES, Engine, make_engine
 from touchline.store import open_store
 from touchline.store.loader import IngestReport, ingest
-from touchline.store.postgres import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.engine, args.workers)
     with open_store(db) as store:
         report = _run(store, args, show, engine)
+        shown = store.url  # the backend's own form of the location, passwords redacted
     for source, problem in report.failed:
         print(f"touchline: {source}: {problem}", file=sys.stderr)
-    print(f"{redact(str(db))}: {report.summary()}")
+    print(f"{shown}: {report.summary()}")
     if report.read == 0:
         print("touchline: nothing could be read", file=sys.stderr)
         return 1

@@ -11,7 +11,6 @@ from touchline.errors import InputError
 from touchline.query.openfootball import read_path
 from touchline.store import open_store
 from touchline.store.base import ResultRecord
-from touchline.store.postgres import redact
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,11 +39,9 @@ def run_import(args: argparse.Namespace) -> int:
     db = args.db or settings().default_db
     with open_store(db) as store:
         store.add_results(records)
+        shown = store.url  # the backend's own form of the location, passwords redacted
     seasons = Counter((r.competition, r.season) for r in records)
     for (comp, season), n in sorted(seasons.items()):
         print(f"{comp} {season}: {n} results")
-    print(
-        f"{redact(str(db))}: imported {len(records)} results"
-        + (f" ({failed} input(s) failed)" if failed else "")
-    )
+    print(f"{shown}: imported {len(records)} results" + (f" ({failed} input(s) failed)" if failed else ""))
     return 0

@@ -8,6 +8,7 @@ speaker's club, on or before the publication date. Either is ``None`` when the k
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +38,11 @@ class QuoteRow:
         return asdict(self)
 
 
-def _role_on(kb: KnowledgeBase, person: str, date: str | None) -> Tenure | None:
-    """The speaker's role on ``date``: certain over probable, then the best-attested tenure."""
-    if not date:
+def _role_on(mine: list[Tenure], date: str | None) -> Tenure | None:
+    """The speaker's role on ``date`` among their tenures ``mine``: certain over probable, then the
+    best-attested tenure."""
+    if not date or not mine:
         return None
-    mine = [t for t in kb.tenures if t.person == person]
     found = [
         f
         for club in dict.fromkeys(t.club for t in mine)
@@ -53,16 +54,9 @@ def _role_on(kb: KnowledgeBase, person: str, date: str | None) -> Tenure | None:
     return best.tenure
 
 
-def _match_of(
-    kb: KnowledgeBase, article_id: str, published: str | None, club: str | None
-) -> MergedMatch | None:
-    played = [
-        m
-        for m in kb.matches
-        if m.status == "played"
-        and any(s.article_id == article_id for s in m.sources)
-        and (not published or not m.date or m.date <= published)
-    ]
+def _match_of(reported: list[MergedMatch], published: str | None, club: str | None) -> MergedMatch | None:
+    """The match a quote followed, among the played matches its article reports."""
+    played = [m for m in reported if not published or not m.date or m.date <= published]
     if club:
         own = [m for m in played if club in (m.home, m.away)]
         played = own or played
@@ -89,6 +83,15 @@ def quote_rows(
     """Every stored quote (optionally of one speaker, of a club's people, in a date range) as a row."""
     canon = kb.person_name(speaker) if speaker else None
     club_name = kb.club_name(club) if club else None
+    # indexes built once, so each quote costs a lookup rather than a scan of every tenure and match
+    tenures_of: dict[str, list[Tenure]] = defaultdict(list)
+    for t in kb.tenures:
+        tenures_of[t.person].append(t)
+    played_in: dict[str, list[MergedMatch]] = defaultdict(list)
+    for m in kb.matches:
+        if m.status == "played":
+            for article_id in dict.fromkeys(src.article_id for src in m.sources):
+                played_in[article_id].append(m)
     rows: list[QuoteRow] = []
     for rec in kb.store.quotes():
         who = kb.name_map.get(rec.fact.speaker, rec.fact.speaker) if rec.fact.speaker else None
@@ -99,11 +102,11 @@ def quote_rows(
             date_to and (not published or published > date_to)
         ):
             continue
-        tenure = _role_on(kb, who, published) if who else None
+        tenure = _role_on(tenures_of.get(who, []), published) if who else None
         role_club = tenure.club if tenure else None
         if club_name and role_club != club_name:
             continue
-        match = _match_of(kb, rec.ref.article_id, published, role_club)
+        match = _match_of(played_in.get(rec.ref.article_id, []), published, role_club)
         ev = rec.fact.evidence[0] if rec.fact.evidence else None
         rows.append(
             QuoteRow(

@@ -132,10 +132,8 @@ class KnowledgeBase:
     @cached_property
     def known_clubs(self) -> set[str]:
         """Every club named by a merged match, a tenure or a reference result."""
-        clubs = (
-            {m.home for m in self.matches} | {m.away for m in self.matches} | {t.club for t in self.tenures}
-        )
-        return clubs | {r.home for r in self.store.results()} | {r.away for r in self.store.results()}
+        pairs = [(m.home, m.away) for m in self.matches] + [(r.home, r.away) for r in self.store.results()]
+        return {club for pair in pairs for club in pair} | {t.club for t in self.tenures}
 
     # ---- lookups -------------------------------------------------------------------------
     def club_name(self, text: str) -> str:

@@ -147,10 +147,12 @@ class ArticleFacts:
     roles: list[Role] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sport: str = "football"  # what the article is about (touchline.nlp.sport); other sports yield no facts
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),
+            "sport": self.sport,
             "matches": [_match_dict(m) for m in self.matches],
             "people": [asdict(p) for p in self.people],
             "roles": [asdict(r) for r in self.roles],
@@ -252,4 +254,4 @@ def facts_from_dict(d: dict[str, Any]) -> ArticleFacts:
     ]
     quotes = [Quote(q.get("speaker"), q["text"], evs(q)) for q in d.get("quotes", [])]
     claims = [Claim(c["kind"], c["subject"], str(c["value"]), evs(c)) for c in d.get("claims", [])]
-    return ArticleFacts(art, matches, people, roles, quotes, claims)
+    return ArticleFacts(art, matches, people, roles, quotes, claims, str(d.get("sport") or "football"))

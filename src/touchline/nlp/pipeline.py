@@ -17,6 +17,7 @@ from touchline.config import settings
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import Article, ArticleFacts
 from touchline.nlp.context import ArticleContext
+from touchline.nlp.sport import drop_other_sport_facts, read_sport
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,8 +89,13 @@ class Extractor:
             yield self._run(ArticleContext(art, self.gazetteer, self.nlp, doc))
 
     def _run(self, ctx: ArticleContext) -> ArticleFacts:
+        reading = read_sport(ctx.body, [(p.start, p.end) for p in ctx.paragraphs])
+        ctx.facts.sport = reading.sport
+        if not reading.has_football:
+            return ctx.facts  # another sport throughout: no football facts
         for _name, component in self.components:
             component(ctx)
+        drop_other_sport_facts(ctx.facts, reading)
         return ctx.facts
 
 

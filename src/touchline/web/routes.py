@@ -7,59 +7,23 @@ highlighted article text is built from escaped pieces (``touchline.web.highlight
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from touchline.errors import QueryError, StoreError
-from touchline.query.kb import KnowledgeBase
-from touchline.web import views
+from touchline.web import index_routes, views
 from touchline.web.entities import club_view, person_view
+from touchline.web.templating import TEMPLATE_DIR, Text, _kb, not_found, render
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+__all__ = ["TEMPLATE_DIR", "router"]
+
 SEARCH_KINDS = {"all": ("article", "quote"), "article": ("article",), "quote": ("quote",)}
 
 router = APIRouter(tags=["web pages"], include_in_schema=False)
-
-_env = Environment(
-    loader=FileSystemLoader(str(TEMPLATE_DIR)),
-    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.globals.update(
-    person_url=views.person_url,
-    club_url=views.club_url,
-    match_url=views.match_url,
-    article_url=views.article_url,
-    cite_url=views.cite_url,
-    fmt_value=views.fmt_value,
-)
-_fallback_lock = threading.RLock()
-
-Text = Annotated[str, Query(max_length=300)]
-
-
-@contextmanager
-def _kb(request: Request) -> Iterator[KnowledgeBase]:
-    """The app's knowledge base under the app's lock (one SQLite connection, cached merged views)."""
-    lock = getattr(request.app.state, "kb_lock", None) or _fallback_lock
-    with lock:
-        yield request.app.state.kb
-
-
-def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
-
-
-def not_found(kind: str, key: str) -> HTMLResponse:
-    return render("not_found.html", 404, title="Not found", kind=kind, key=key)
+# the index pages first: /matches/ and /clubs/A/vs/B before the entity pages' path parameters
+router.include_router(index_routes.router)
 
 
 def _clean(value: str | None) -> str | None:

@@ -186,7 +186,7 @@ def test_match_page_with_line_ups(page: Page, base_url: str, web_data: WebData) 
     expect(page.locator("#attendance")).not_to_be_empty()
     expect(page.locator("#goals .goal-timeline li").first).to_be_visible()
     shot(page, "match")
-    page.locator("#lineups a").first.click()
+    page.locator("#lineups li a").first.click()
     expect(page.locator("#person-name")).to_be_visible()
 
 

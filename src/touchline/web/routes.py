@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from touchline.errors import QueryError, StoreError
 from touchline.web import index_routes, views
 from touchline.web.entities import club_view, person_view
+from touchline.web.links import linkify
 from touchline.web.templating import TEMPLATE_DIR, Text, _kb, not_found, render
 
 __all__ = ["TEMPLATE_DIR", "router"]
@@ -92,12 +93,14 @@ def search_page(
 def ask_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     answer = None
     evidence: list[views.EvidenceView] = []
+    linked, named = None, None
     error = None
     with _kb(request) as kb:
         if _clean(q):
             try:
                 answer = kb.ask(q.strip())
                 evidence = views.evidence_views(kb, answer.evidence, limit=6)
+                linked, named = linkify(kb, answer.text, answer.data)
             except (QueryError, StoreError) as exc:
                 error = str(exc)
         return render(
@@ -105,6 +108,8 @@ def ask_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") ->
             title=f"Ask: {q}" if q else "Ask",
             q=q,
             answer=answer,
+            linked=linked,
+            named=named,
             evidence=evidence,
             error=error,
             examples=views.example_questions(kb),

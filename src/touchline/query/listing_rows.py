@@ -249,7 +249,7 @@ register(
             "start",
             "end",
         ),
-        ("q", "person", "club", "date_from", "date_to"),
+        ("q", "speaker", "club", "date_from", "date_to"),
         "published",
         True,
         quote_list_rows,

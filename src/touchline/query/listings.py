@@ -107,10 +107,8 @@ def resolve_filters(kb: KnowledgeBase, spec: Spec, given: Mapping[str, str | Non
     base does not know raises ``QueryError`` naming it)."""
     values = {k: (v or "").strip() or None for k, v in given.items()}
     values = {k: v for k, v in values.items() if v is not None}
-    if "speaker" in values:  # the quotes list calls its person filter "speaker"; both names work
-        values.setdefault("person", values.pop("speaker"))
+    allowed = {*spec.filters, "person"} if "speaker" in spec.filters else set(spec.filters)
     for key in values:
-        allowed = {*spec.filters, "speaker"} if "person" in spec.filters else set(spec.filters)
         if key not in allowed:
             raise QueryError(
                 f"the {spec.name} list has no filter {key!r} (filters: {', '.join(spec.filters) or 'none'})"
@@ -120,6 +118,8 @@ def resolve_filters(kb: KnowledgeBase, spec: Spec, given: Mapping[str, str | Non
             raise QueryError(f"{key} must be a date: YYYY, YYYY-MM or YYYY-MM-DD (got {values[key]!r})")
     if "season" in values and not SEASON.fullmatch(values["season"] or ""):
         raise QueryError(f"season must look like 2024-25 or 2024 (got {values['season']!r})")
+    if "speaker" in values:  # the quotes list calls its person filter "speaker"; "person" works too
+        values.setdefault("person", values.pop("speaker"))
     if "club" in values:
         values["club"] = kb.club_name(values["club"] or "")
     if "person" in values:

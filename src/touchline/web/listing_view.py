@@ -226,8 +226,7 @@ def listing_page(
     details = [
         [GoalView(g, _goal_evidence(kb, g.evidence)) for g in r.get("_goals", [])] for r in result.rows
     ]
-    spec_fields = ["speaker" if f == "person" and name == "quotes" else f for f in result.spec.filters]
-    fields = [(f, *FIELDS[f], params.get(f, "")) for f in spec_fields]
+    fields = [(f, *FIELDS[f], params.get(f, "")) for f in result.spec.filters]
     hidden = {k: params[k] for k in ("sort", "order", "limit") if params.get(k)}
     download = _query({k: v for k, v in base.items() if k != "limit"})
     limit = result.limit or max(result.total, 1)

@@ -84,6 +84,16 @@ INTRO = {
     "scorers": "Top scorers counted from the goals reported in the articles: not official statistics.",
 }
 
+NOUNS = {
+    "matches": ("match", "matches"),
+    "people": ("person", "people"),
+    "clubs": ("club", "clubs"),
+    "quotes": ("quote", "quotes"),
+    "articles": ("article", "articles"),
+    "standings": ("club", "clubs"),
+    "scorers": ("scorer", "scorers"),
+}
+
 Link = Callable[[Row], str | None]
 
 
@@ -160,6 +170,11 @@ class ListingPage:
     prev_url: str | None
     next_url: str | None
     datalists: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def noun(self) -> str:
+        one, many = NOUNS[self.name]
+        return one if self.listing.total == 1 else many
 
 
 def _cell_text(column: str, value: Any) -> str:

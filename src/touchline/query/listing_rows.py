@@ -269,9 +269,9 @@ def title_of(title: str | None, opening: str, limit: int = 90) -> str:
 def article_rows(kb: KnowledgeBase, f: Filters) -> tuple[list[Row], list[str]]:
     ids: set[str] | None = None
     if f.club or f.person or f.competition:
-        persons = [None]
+        persons: list[str | None] = [None]
         if f.person:
-            persons = [n for n, c in kb.name_map.items() if c == f.person] + [f.person]
+            persons = [*(n for n, c in kb.name_map.items() if c == f.person), f.person]
         ids = set()
         for name in dict.fromkeys(persons):
             ids |= kb.store.article_ids_about(club=f.club, person=name, competition=f.competition)

@@ -229,13 +229,13 @@ def listing_page(
         cells = []
         for col in DISPLAY[name]:
             value = r.get(col)
-            url = None
+            link: str | None = None
             if col in ("scorer", "speaker", "name"):
-                url = person_url(people[value]) if value in people else None
+                link = person_url(people[value]) if value in people else None
             elif col in links and (value is not None or col == "score"):
-                url = links[col](r)
+                link = links[col](r)
             cells.append(
-                Cell(_cell_text(col, value), url, isinstance(value, int) and not isinstance(value, bool))
+                Cell(_cell_text(col, value), link, isinstance(value, int) and not isinstance(value, bool))
             )
         rows.append(cells)
     details = [

@@ -399,3 +399,23 @@ def test_answer_links_to_what_it_names(page: Page, base_url: str) -> None:
     page.go_back()
     answer.locator("a.named", has_text="2-1").click()
     expect(page.locator("#scoreboard")).to_contain_text("Everton")
+
+
+def test_index_pages_work_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(TIMEOUT_MS)
+        pg.goto(base_url + "/matches")
+        everything = listing_total(pg)
+        pg.fill("#listing-filters input[name=club]", "Brighton")
+        pg.locator("#listing-filters button").click()
+        expect(pg.locator("#listing-filters input[name=club]")).to_have_value("Brighton")
+        assert 0 < listing_total(pg) < everything
+        pg.locator("#listing thead a[data-column=date]").click()
+        dates = column(pg, "date")
+        expect(pg.locator("#listing thead .sort-arrow")).to_have_count(1)
+        assert dates in (sorted(dates), sorted(dates, reverse=True))
+        assert "club=Brighton" in pg.url
+    finally:
+        context.close()

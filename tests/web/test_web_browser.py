@@ -3,11 +3,15 @@
 A real uvicorn server runs in a background thread over the session's sample store. The tests load every
 page, search and ask through the forms, follow links, check highlighted evidence and that a hostile
 article stays text (no dialog ever opens), and save full-page screenshots to test-output/screenshots/.
+The index pages are filtered through their forms, sorted by clicking column headers, paged through and
+downloaded through their CSV links; head-to-head and top scorers are reached as a user would.
 Skipped only when no Chromium is installed.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import socket
@@ -186,7 +190,7 @@ def test_match_page_with_line_ups(page: Page, base_url: str, web_data: WebData) 
     expect(page.locator("#attendance")).not_to_be_empty()
     expect(page.locator("#goals .goal-timeline li").first).to_be_visible()
     shot(page, "match")
-    page.locator("#lineups a").first.click()
+    page.locator("#lineups li a").first.click()
     expect(page.locator("#person-name")).to_be_visible()
 
 
@@ -241,5 +245,177 @@ def test_works_without_javascript(browser: Browser, base_url: str) -> None:
         pg.fill("#ask-form input[name=q]", "who managed Crystal Palace on 2023-10-01?")
         pg.locator("#ask-form button").click()
         expect(pg.locator("#answer-text")).to_contain_text("Graham Tilley")
+    finally:
+        context.close()
+
+
+# ---- index pages, head-to-head, top scorers, links in answers ------------------------------------
+def listing_total(page: Page) -> int:
+    text = page.locator("#listing-count").inner_text()
+    m = re.search(r"of (\d+)", text)
+    assert m, text
+    return int(m.group(1))
+
+
+def column(page: Page, name: str) -> list[str]:
+    return page.locator(f"#listing tbody td.col-{name}").all_inner_texts()
+
+
+def download_csv(page: Page) -> list[list[str]]:
+    with page.expect_download() as info:
+        page.locator("#download-csv").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    path = download.path()
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize(
+    ("name", "fill", "check_column", "expected"),
+    [
+        ("matches", {"club": "Brighton"}, "home", None),
+        ("people", {"club": "Crystal Palace"}, "name", None),
+        ("clubs", {"competition": "EFL Cup"}, "club", None),
+        ("quotes", {"speaker": "Arteaga"}, "speaker", "Luis Arteaga"),
+        ("articles", {"date_from": "2023-11-01", "date_to": "2023-11-30"}, "published", None),
+        ("standings", {"season": "2022-23"}, "club", None),
+    ],
+)
+def test_index_page_filters_sorts_and_downloads(
+    page: Page, base_url: str, name: str, fill: dict[str, str], check_column: str, expected: str | None
+) -> None:
+    page.goto(f"{base_url}/{name}")
+    expect(page.locator("#listing-title")).to_be_visible()
+    everything = listing_total(page)
+    assert everything > 0
+    assert page.locator("#listing tbody tr").count() == min(everything, 50)
+    for field, value in fill.items():
+        page.fill(f"#listing-filters input[name={field}]", value)
+    page.locator("#listing-filters button").click()
+    expect(page.locator("#listing")).to_be_visible()
+    for field, value in fill.items():
+        expect(page.locator(f"#listing-filters input[name={field}]")).to_have_value(value)
+        assert f"{field}=" in page.url
+    narrowed = listing_total(page)
+    assert 0 < narrowed <= everything
+    if expected:
+        assert set(column(page, check_column)) == {expected}
+    if name == "articles":
+        assert all(d.startswith("2023-11") for d in column(page, "published"))
+    shot(page, f"index-{name}")
+    # sort by a column, then the other way, by clicking its header (each click flips the order)
+    arrows = []
+    for _ in range(2):
+        page.locator(f"#listing thead a[data-column={check_column}]").click()
+        arrow = page.locator("#listing thead .sort-arrow")
+        expect(arrow).to_have_count(1)
+        arrows.append(arrow.inner_text())
+        values = column(page, check_column)
+        assert values == sorted(values, key=str.casefold, reverse=arrows[-1] == "▼"), (arrows, values)
+    assert sorted(arrows) == ["▲", "▼"]
+    assert listing_total(page) == narrowed  # sorting keeps the filters
+    # the CSV link downloads what the page lists, with a header row
+    rows = download_csv(page)
+    assert len(rows) == narrowed + 1 and check_column in rows[0]
+    # every row leads to a page
+    link = page.locator("#listing tbody tr").first.locator("a").first
+    href = link.get_attribute("href")
+    assert href and href.startswith("/")
+    with page.expect_navigation() as nav:
+        link.click()
+    response = nav.value
+    assert response is not None and response.status == 200, href
+    expect(page.locator("main")).to_be_visible()
+
+
+def test_pager_walks_every_person(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/people?limit=10")
+    total = listing_total(page)
+    assert total > 20
+    names: list[str] = []
+    while True:
+        names += column(page, "name")
+        expect(page.locator("#listing-count")).to_contain_text(f"of {total}")
+        nxt = page.locator("#next-page")
+        if nxt.count() == 0:
+            break
+        nxt.click()
+    assert len(names) == len(set(names)) == total
+    expect(page.locator("#prev-page")).to_be_visible()
+    shot(page, "index-people-last-page")
+    page.locator("#prev-page").click()
+    expect(page.locator("#listing-count")).to_contain_text(f"of {total}")
+
+
+def test_matches_row_leads_to_the_match(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/matches?competition=EFL+Cup")
+    score = page.locator("#listing tbody td.col-score a").first
+    text = score.inner_text()
+    score.click()
+    expect(page.locator("#score")).to_contain_text(text.replace("-", " – "))
+
+
+def test_head_to_head_from_the_club_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/clubs/" + quote("Crystal Palace"))
+    page.fill("#club-h2h-form input[name=b]", "Brighton")
+    page.locator("#club-h2h-form button").click()
+    expect(page.locator("#h2h-title")).to_contain_text("Crystal Palace v Brighton & Hove Albion")
+    meetings = page.locator("#meetings tr.meeting")
+    expect(meetings).to_have_count(3)
+    expect(meetings.first.locator(".source-article").first).to_be_visible()
+    expect(meetings.nth(1)).to_contain_text("results ledger")
+    expect(page.locator("#h2h-record")).to_contain_text("won 1, 1 drawn")
+    shot(page, "head-to-head")
+    meetings.first.locator("td.score a").click()
+    expect(page.locator("#scoreboard")).to_contain_text("Brighton")
+
+
+def test_top_scorers_with_evidence(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/scorers")
+    expect(page.locator(".listing-note").first).to_contain_text("goals reported in the articles")
+    page.fill("#listing-filters input[name=competition]", "Premier League")
+    page.fill("#listing-filters input[name=season]", "2023-24")
+    page.locator("#listing-filters button").click()
+    assert set(column(page, "competition")) == {"Premier League"}
+    goals = [int(g) for g in column(page, "goals")]
+    assert goals == sorted(goals, reverse=True) and goals[0] >= 2
+    first = page.locator("#listing tbody tr").first
+    first.locator("details summary").click()
+    evidence = first.locator("a.goal-evidence")
+    expect(evidence).to_have_count(goals[0])
+    shot(page, "scorers")
+    sentence = first.locator(".sentence").first.inner_text()
+    evidence.first.click()
+    expect(page.locator("#article-body mark#focus")).to_be_visible()
+    assert sentence.strip()[:30] in page.locator("#article-body").inner_text()
+
+
+def test_answer_links_to_what_it_names(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/ask?q=" + quote("what was the score of Palace v Everton?"))
+    answer = page.locator("#answer-text")
+    expect(answer.locator("a.named").first).to_be_visible()
+    answer.locator("a.named", has_text="Everton").first.click()
+    expect(page.locator("#club-name")).to_have_text("Everton")
+    page.go_back()
+    answer.locator("a.named", has_text="2-1").click()
+    expect(page.locator("#scoreboard")).to_contain_text("Everton")
+
+
+def test_index_pages_work_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(TIMEOUT_MS)
+        pg.goto(base_url + "/matches")
+        everything = listing_total(pg)
+        pg.fill("#listing-filters input[name=club]", "Brighton")
+        pg.locator("#listing-filters button").click()
+        expect(pg.locator("#listing-filters input[name=club]")).to_have_value("Brighton")
+        assert 0 < listing_total(pg) < everything
+        pg.locator("#listing thead a[data-column=date]").click()
+        dates = column(pg, "date")
+        expect(pg.locator("#listing thead .sort-arrow")).to_have_count(1)
+        assert dates in (sorted(dates), sorted(dates, reverse=True))
+        assert "club=Brighton" in pg.url
     finally:
         context.close()

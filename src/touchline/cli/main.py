@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eval_cmd",
     "gazetteer_cmd",
     "kb_cmds",
+    "browse_cmd",
     "results_cmd",
     "serve_cmd",
 )

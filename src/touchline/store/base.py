@@ -74,6 +74,18 @@ class SearchHit:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article without its body: what an index of articles shows (``opening`` = the body's first
+    characters, for a title when the article has none)."""
+
+    id: str
+    published: str | None
+    source: str
+    title: str | None
+    opening: str
+
+
 @dataclass
 class BatchResult:
     stored: int = 0
@@ -126,6 +138,15 @@ class Store(ABC):
     @abstractmethod
     def find_article_ids(self, prefix: str) -> list[str]:
         """Article ids starting with ``prefix`` (so users can type the first few characters)."""
+
+    def article_index(self) -> list[ArticleInfo]:
+        """Every stored article without its body (SQL stores read it in one query)."""
+        out = []
+        for aid in self.find_article_ids(""):
+            art = self.article(aid)
+            if art is not None:
+                out.append(ArticleInfo(art.id, art.published, art.source, art.title, art.body[:200]))
+        return out
 
     # ---- facts by kind -------------------------------------------------------------------
     @abstractmethod

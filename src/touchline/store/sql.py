@@ -25,7 +25,7 @@ from touchline.models import (
     Role,
     facts_from_dict,
 )
-from touchline.store.base import FactRecord, ResultRecord, SearchHit, SourceRef, Store
+from touchline.store.base import ArticleInfo, FactRecord, ResultRecord, SearchHit, SourceRef, Store
 from touchline.store.rows import (
     GOAL_SELECT,
     MATCH_REF_AT,
@@ -132,6 +132,12 @@ class SQLStore(Store):
             self._sql("SELECT id, source, published, body, title FROM articles WHERE id = {p}"), [article_id]
         )
         return Article(*rows[0]) if rows else None
+
+    def article_index(self) -> list[ArticleInfo]:
+        rows = self._rows(
+            "SELECT id, published, source, title, substr(body, 1, 200) FROM articles ORDER BY id"
+        )
+        return [ArticleInfo(*r) for r in rows]
 
     def facts(self, article_id: str) -> ArticleFacts | None:
         rows = self._rows(

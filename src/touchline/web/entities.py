@@ -132,6 +132,7 @@ class ClubView:
     other_roles: list[TenureView]
     charts: list[SeasonChart]
     quotes: list[QuoteView]
+    opponents: list[str] = field(default_factory=list)  # clubs met in reports or the ledger (head-to-head)
 
 
 def _league_seasons(
@@ -222,4 +223,8 @@ def club_view(kb: KnowledgeBase, club: str) -> ClubView:
         tenure_views(kb, others),
         charts,
         quote_views(kb, quotes, limit=20),
+        sorted(
+            ({c for m in matches for c in (m.home, m.away)} | {c for r in results for c in (r.home, r.away)})
+            - {club}
+        ),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from markupsafe import Markup, escape
@@ -65,16 +66,23 @@ def highlight(body: str, spans: Sequence[Span]) -> Markup:
     return Markup("".join(parts))
 
 
-def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
-    """The whole sentence(s) around ``body[start:end]`` (evidence is often only a phrase)."""
+@lru_cache(maxsize=256)
+def _sentence_bounds(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of an article, kept for the articles shown most recently (a page
+    of top scorers cites the same report for several goals)."""
     from touchline.nlp.segment import sentences
 
+    return tuple((s.start, s.end) for s in sentences(body))
+
+
+def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """The whole sentence(s) around ``body[start:end]`` (evidence is often only a phrase)."""
     lo, hi = start, end
-    for s in sentences(body):
-        if s.start <= start < s.end:
-            lo = min(lo, s.start)
-        if s.start < end <= s.end:
-            hi = max(hi, s.end)
+    for s_start, s_end in _sentence_bounds(body):
+        if s_start <= start < s_end:
+            lo = min(lo, s_start)
+        if s_start < end <= s_end:
+            hi = max(hi, s_end)
     return lo, hi
 
 

@@ -7,59 +7,24 @@ highlighted article text is built from escaped pieces (``touchline.web.highlight
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from touchline.errors import QueryError, StoreError
-from touchline.query.kb import KnowledgeBase
-from touchline.web import views
+from touchline.web import index_routes, views
 from touchline.web.entities import club_view, person_view
+from touchline.web.links import linkify
+from touchline.web.templating import TEMPLATE_DIR, Text, _kb, not_found, render
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+__all__ = ["TEMPLATE_DIR", "router"]
+
 SEARCH_KINDS = {"all": ("article", "quote"), "article": ("article",), "quote": ("quote",)}
 
 router = APIRouter(tags=["web pages"], include_in_schema=False)
-
-_env = Environment(
-    loader=FileSystemLoader(str(TEMPLATE_DIR)),
-    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.globals.update(
-    person_url=views.person_url,
-    club_url=views.club_url,
-    match_url=views.match_url,
-    article_url=views.article_url,
-    cite_url=views.cite_url,
-    fmt_value=views.fmt_value,
-)
-_fallback_lock = threading.RLock()
-
-Text = Annotated[str, Query(max_length=300)]
-
-
-@contextmanager
-def _kb(request: Request) -> Iterator[KnowledgeBase]:
-    """The app's knowledge base under the app's lock (one SQLite connection, cached merged views)."""
-    lock = getattr(request.app.state, "kb_lock", None) or _fallback_lock
-    with lock:
-        yield request.app.state.kb
-
-
-def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
-
-
-def not_found(kind: str, key: str) -> HTMLResponse:
-    return render("not_found.html", 404, title="Not found", kind=kind, key=key)
+# the index pages first: /matches/ and /clubs/A/vs/B before the entity pages' path parameters
+router.include_router(index_routes.router)
 
 
 def _clean(value: str | None) -> str | None:
@@ -128,12 +93,14 @@ def search_page(
 def ask_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     answer = None
     evidence: list[views.EvidenceView] = []
+    linked, named = None, None
     error = None
     with _kb(request) as kb:
         if _clean(q):
             try:
                 answer = kb.ask(q.strip())
                 evidence = views.evidence_views(kb, answer.evidence, limit=6)
+                linked, named = linkify(kb, answer.text, answer.data)
             except (QueryError, StoreError) as exc:
                 error = str(exc)
         return render(
@@ -141,6 +108,8 @@ def ask_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") ->
             title=f"Ask: {q}" if q else "Ask",
             q=q,
             answer=answer,
+            linked=linked,
+            named=named,
             evidence=evidence,
             error=error,
             examples=views.example_questions(kb),

@@ -33,6 +33,10 @@ def club_url(name: str) -> str:
     return "/clubs/" + quote(name, safe="")
 
 
+def h2h_url(a: str, b: str) -> str:
+    return f"/clubs/{quote(a, safe='')}/vs/{quote(b, safe='')}"
+
+
 def match_url(match_id: str) -> str:
     return "/matches/" + quote(match_id, safe="")
 

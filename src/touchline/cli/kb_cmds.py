@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from touchline.config import settings
-from touchline.errors import StoreError
+from touchline.errors import QueryError, StoreError
 from touchline.query.kb import KnowledgeBase
 from touchline.query.types import Cite, MergedLineupEntry, MergedMatch, to_jsonable
 
@@ -77,9 +77,12 @@ def ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 def search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    if args.limit < 1 or args.page < 1:
+        raise QueryError("--limit and --page must be at least 1")
     kinds = (args.kind,) if args.kind else ("article", "quote")
-    hits = kb.search(
-        " ".join(args.query),
+    query = " ".join(args.query)
+    found = kb.search_page(
+        query,
         club=args.club,
         person=args.person,
         competition=args.competition,
@@ -87,17 +90,26 @@ def search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         date_to=args.date_to,
         kinds=kinds,
         limit=args.limit,
+        offset=(args.page - 1) * args.limit,
     )
     if args.json:
-        _json(hits)
+        _json(found)
         return 0
-    if not hits:
-        print("no matches")
+    if not found.hits:
+        print("no matches" if found.total == 0 else f"no hits on page {args.page}: {found.total} in all")
         return 0
-    for h in hits:
-        snippet = " ".join(h.snippet.split())
-        print(f"{h.kind:7} {h.article_id[:12]} {h.published or 'undated':10}  {snippet}")
+    first, last = found.offset + 1, found.offset + len(found.hits)
+    more = "+" if found.capped else ""
+    print(f"hits {first}–{last} of {found.total}{more} for “{query}”")
+    for h in found.hits:
+        also = (
+            f"  (also in {len(h.also_in)} article{'s' if len(h.also_in) != 1 else ''})" if h.also_in else ""
+        )
+        print(f"{h.kind:7} {h.published or 'undated':10}  {h.title or h.article_id[:12]}{also}")
+        print(f"    {' '.join(h.snippet.split())}  [{h.article_id[:12]}]")
         _cite_lines(h.evidence, 1)
+    if last < found.total:
+        print(f"next: --page {args.page + 1}")
     return 0
 
 

@@ -73,6 +73,7 @@ class SearchHit:
     fact_id: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
     row_id: int | None = None  # the search row (to fetch its snippet later)
+    text: str | None = None  # a quote's text (from ``search_all``, to group repeated quotes)
 
 
 @dataclass

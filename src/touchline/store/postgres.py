@@ -349,8 +349,10 @@ class PostgresStore(SQLStore):
             "WITH q AS (SELECT to_tsquery('touchline', %(q)s) AS q),"
             " top AS (SELECT s.id, s.kind, s.article_id, s.fact_id, -ts_rank(s.tsv, q.q, 1) AS rank"
             f" FROM search_index s CROSS JOIN q WHERE {' AND '.join(where)} ORDER BY rank, s.id LIMIT %(cap)s)"
-            " SELECT top.kind, top.article_id, top.fact_id, top.rank, top.id, a.published, a.source"
-            " FROM top JOIN articles a ON a.id = top.article_id ORDER BY top.rank, top.id"
+            " SELECT top.kind, top.article_id, top.fact_id, top.rank, top.id, a.published, a.source,"
+            " CASE WHEN top.kind = 'quote' THEN s.text END"
+            " FROM top JOIN articles a ON a.id = top.article_id JOIN search_index s ON s.id = top.id"
+            " ORDER BY top.rank, top.id"
         )
         return self._rows(sql, params)
 

@@ -83,7 +83,7 @@ class SQLStore(Store):
         self, query: str, filters: dict[str, Any], article_ids: set[str] | None, cap: int
     ) -> list[Row]:
         """Every full-text match of a ``_text_query`` (at most ``cap``) as (kind, article_id, fact_id,
-        rank, row_id, published, source), best first; ``filters`` holds ``kinds``, ``date_from`` and
+        rank, row_id, published, source, quote text or NULL), best first; ``filters`` holds ``kinds``, ``date_from`` and
         ``date_to``. No snippets: they are made for the hits shown (``_snippet_rows``)."""
 
     @abstractmethod
@@ -272,7 +272,8 @@ class SQLStore(Store):
         except self._search_errors() as exc:
             raise StoreError(f"search failed: {exc}") from exc
         return [
-            SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), "", r[2], row_id=r[4]) for r in rows
+            SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), "", r[2], row_id=r[4], text=r[7])
+            for r in rows
         ]
 
     def fill_snippets(self, query: str, hits: Sequence[SearchHit]) -> None:

@@ -162,7 +162,7 @@ class SQLiteStore(SQLStore):
         kinds: list[str] = filters["kinds"]
         sql = (
             "SELECT s.kind, s.article_id, s.fact_id, bm25(search_index) AS rank, s.rowid,"
-            " a.published, a.source"
+            " a.published, a.source, CASE WHEN s.kind = 'quote' THEN s.text END"
             " FROM search_index s JOIN articles a ON a.id = s.article_id WHERE search_index MATCH ?"
         )
         params: list[Any] = [q]

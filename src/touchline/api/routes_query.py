@@ -25,7 +25,14 @@ SEASON_PATTERN = r"^\d{4}(-\d{2}|/\d{2}|-\d{4}|/\d{4})?$"
 )
 def search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="words to look for")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description='words to look for; "own goal" in double quotes is a phrase',
+        ),
+    ],
     page: Annotated[Page, Depends(page_params)],
     club: Annotated[str | None, Query(max_length=200)] = None,
     person: Annotated[str | None, Query(max_length=200)] = None,

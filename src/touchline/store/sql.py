@@ -283,7 +283,7 @@ class SQLStore(Store):
             return
         try:
             with self._snapshot():
-                snippets = dict(self._snippet_rows(q, rows))
+                snippets: dict[int, str] = dict(self._snippet_rows(q, rows))  # type: ignore[arg-type]
                 quote_ev = self._evidence(
                     "quotes", [h.fact_id for h in hits if h.kind == "quote" and h.fact_id is not None]
                 )

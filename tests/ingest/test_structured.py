@@ -220,3 +220,21 @@ def test_html_fragment_text_drops_scripts_and_keeps_paragraphs() -> None:
     html = "<p>One &amp; two.</p><script>alert(1)</script><div>Three<br>four</div>"
     assert html_fragment_text(html) == "One & two.\n\nThree\n\nfour"
     assert html_fragment_text("3 < 4 &amp; fine") == "3 < 4 & fine"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig", "cp1252"])
+def test_csv_in_other_encodings_excel_unicode_text_included(tmp_path: Path, encoding: str) -> None:
+    f = tmp_path / "excel.txt"  # Excel "Unicode text": UTF-16, tab-separated, saved as .txt
+    f.write_bytes("Headline\tBody\tDate\nCafé win\tCafé United won 1-0.\t2024-12-01\n".encode(encoding))
+    arts, errors = _read(f)
+    assert not errors
+    assert [(a.title, a.body, a.published) for a in arts] == [
+        ("Café win", "Café United won 1-0.", "2024-12-01")
+    ]
+
+
+def test_utf16_feed(tmp_path: Path) -> None:
+    f = tmp_path / "feed.xml"
+    f.write_bytes(ATOM.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16"))
+    arts, errors = _read(f)
+    assert not errors and [a.title for a in arts] == ["Cup shock at Harbour Park", "Only a summary"]

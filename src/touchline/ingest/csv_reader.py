@@ -126,15 +126,21 @@ def sniff_csv(head: str, suffix: str) -> str | None:
 
 
 def open_text(path: Path) -> io.TextIOWrapper:
-    """The file as text: UTF-8 (BOM dropped) when its start decodes as UTF-8, else Windows-1252."""
+    """The file as text: UTF-16/32 by their byte-order mark (Excel's "Unicode text" export is UTF-16),
+    UTF-8 (BOM dropped) when its start decodes as UTF-8, else Windows-1252."""
     raw = path.open("rb")
     head = raw.read(65536)
     raw.seek(0)
     encoding = "utf-8-sig"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        encoding = "cp1252"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        except UnicodeDecodeError:
+            encoding = "cp1252"
     # undecodable bytes further on become lone surrogates, reported per row (see _row_article)
     return io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
 

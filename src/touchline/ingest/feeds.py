@@ -33,9 +33,17 @@ def _local(tag: object) -> str:
 
 def decode_head(head: bytes) -> str:
     """The start of a file as text, good enough to look at its first tags."""
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")):
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xef\xbb\xbf", "utf-8"),
+    ):
         if head.startswith(bom):
-            return head[len(bom) :].decode(codec, "replace")
+            cut = head[len(bom) :]
+            width = 4 if "32" in codec else 2 if "16" in codec else 1
+            return cut[: len(cut) - len(cut) % width].decode(codec, "replace")
     return head.decode("latin-1")
 
 

@@ -19,6 +19,11 @@ from touchline.models import Article
 _HEAD_BYTES = 65536
 
 
+def _has_unicode_bom(raw: bytes) -> bool:
+    """UTF-16/32 text has NUL bytes but a byte-order mark says it is text."""
+    return raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+
+
 def classify(path: Path) -> str | None:
     """``"feed"``, ``"csv:<delimiter>"``, ``"xml:<root>"`` (XML that is not a feed, in a feed-named
     file) or None (not structured, or not readable: the ordinary reader reports that)."""
@@ -35,7 +40,7 @@ def classify(path: Path) -> str | None:
         root = root_name(head)
         if root and root.lower() not in ("html", "xhtml"):
             return f"xml:{root}"
-    if looks_binary(raw) or not raw.strip():
+    if not raw.strip() or (looks_binary(raw) and not _has_unicode_bom(raw)):
         return None  # binary or empty: the ordinary reader says so
     if suffix not in CSV_SUFFIXES and _starts_like_markup(head):
         return None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from touchline.linking.people import fold
 from touchline.models import Article
-from touchline.nlp.segment import sentences
+from touchline.nlp.segment import paragraphs, sentences
 from touchline.query import near_dups
 from touchline.query.types import Cite, Hit, SearchPage, cites
 from touchline.store.base import SearchHit
@@ -52,17 +52,22 @@ def _term_in(term: Term, tokens: list[str], token_set: set[str]) -> bool:
 
 
 def best_sentence(body: str, query: str) -> tuple[int, int] | None:
-    """The first sentence of ``body`` with the most query terms (a phrase counts only when whole)."""
+    """The first sentence of ``body`` with the most query terms (a phrase counts only when whole).
+    Only paragraphs that contain a term's first word are split into sentences."""
     terms = parse_terms(query)
     if not terms:
         return None
+    firsts = {fold(t.words[0]) for t in terms}
     best: tuple[int, int, int] | None = None  # (-score, start, end)
-    for s in sentences(body):
-        tokens = [fold(w) for w in _WORD.findall(s.text)]
-        token_set = set(tokens)
-        score = sum(1 for t in terms if _term_in(t, tokens, token_set))
-        if score and (best is None or -score < best[0]):
-            best = (-score, s.start, s.end)
+    for para in paragraphs(body):
+        if not any(w in fold(para.text) for w in firsts):
+            continue
+        for s in sentences(para.text):
+            tokens = [fold(w) for w in _WORD.findall(s.text)]
+            token_set = set(tokens)
+            score = sum(1 for t in terms if _term_in(t, tokens, token_set))
+            if score and (best is None or -score < best[0]):
+                best = (-score, para.start + s.start, para.start + s.end)
     return (best[1], best[2]) if best else None
 
 

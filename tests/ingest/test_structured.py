@@ -238,3 +238,24 @@ def test_utf16_feed(tmp_path: Path) -> None:
     f.write_bytes(ATOM.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16"))
     arts, errors = _read(f)
     assert not errors and [a.title for a in arts] == ["Cup shock at Harbour Park", "Only a summary"]
+
+
+def test_media_rss_elements_are_not_taken_for_the_text(tmp_path: Path) -> None:
+    f = tmp_path / "media.rss"
+    f.write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><title>Photo story</title>'
+        '<media:content url="https://e.org/p.jpg"><media:title>A photo caption</media:title></media:content>'
+        "<dc:date>2024-10-05T12:00:00Z</dc:date><description>Lakeside won the derby 3-0.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    arts, errors = _read(f)
+    assert not errors and arts[0].body == "Lakeside won the derby 3-0." and arts[0].published == "2024-10-05"
+
+
+def test_csv_with_a_header_and_no_rows(tmp_path: Path) -> None:
+    f = tmp_path / "empty.csv"
+    f.write_text("title,text,date\n\n", encoding="utf-8")
+    arts, errors = _read(f)
+    assert not arts and len(errors) == 1 and "no rows" in errors[0].problem

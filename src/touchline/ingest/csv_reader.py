@@ -179,12 +179,16 @@ def iter_csv(
                 )
                 return
             line = reader.line_num + 1
+            rows = 0
             for row in reader:
                 where = f"{path}:{line}"
                 line = reader.line_num + 1
                 if not any(cell.strip() for cell in row):
                     continue
+                rows += 1
                 yield _row_article(row, cols, where, published, make_article)
+            if rows == 0:
+                yield InputError(str(path), "CSV file has a header but no rows")
         except csv.Error as exc:
             yield InputError(f"{path}:{line}", f"malformed CSV ({exc}); the rows before it were read")
         except UnicodeDecodeError as exc:

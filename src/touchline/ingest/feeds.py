@@ -109,12 +109,26 @@ def _reason(exc: ET.ParseError) -> str:
     return re.sub(r":\s*line \d+, column \d+$", "", str(exc))
 
 
+_PLAIN_NS = {
+    "",
+    "http://www.w3.org/2005/Atom",
+    "http://purl.org/atom/ns#",  # Atom 0.3
+    "http://purl.org/rss/1.0/",
+    "http://purl.org/rss/1.0/modules/content/",  # content:encoded
+    "http://backend.userland.com/rss2",
+}
+_DC = "http://purl.org/dc/elements/1.1/"
+
+
 def _children(item: ET.Element) -> dict[str, list[ET.Element]]:
+    """An item's children by name: Atom/RSS names plain, Dublin Core as ``dc:NAME``, any other
+    namespace (Media RSS ``media:content``, iTunes…) as ``x:NAME`` so it is never taken for the text."""
     out: dict[str, list[ET.Element]] = {}
     for child in item:
-        ns = child.tag.split("}", 1)[0] if isinstance(child.tag, str) and "}" in child.tag else ""
-        name = _local(child.tag)
-        key = "dc:" + name if ns.endswith("purl.org/dc/elements/1.1/") else name
+        tag = child.tag if isinstance(child.tag, str) else ""
+        ns = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+        name = _local(tag)
+        key = name if ns in _PLAIN_NS else ("dc:" if ns == _DC else "x:") + name
         out.setdefault(key, []).append(child)
     return out
 

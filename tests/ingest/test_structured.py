@@ -259,3 +259,13 @@ def test_csv_with_a_header_and_no_rows(tmp_path: Path) -> None:
     f.write_text("title,text,date\n\n", encoding="utf-8")
     arts, errors = _read(f)
     assert not arts and len(errors) == 1 and "no rows" in errors[0].problem
+
+
+def test_a_fifo_is_never_opened_by_the_sniffer(tmp_path: Path) -> None:
+    import os
+
+    from touchline.ingest.structured import classify
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert classify(fifo) is None  # returns at once instead of blocking on open()

@@ -28,6 +28,8 @@ def classify(path: Path) -> str | None:
     """``"feed"``, ``"csv:<delimiter>"``, ``"xml:<root>"`` (XML that is not a feed, in a feed-named
     file) or None (not structured, or not readable: the ordinary reader reports that)."""
     try:
+        if not path.is_file():  # FIFOs, devices, sockets are never opened here (a FIFO would block)
+            return None
         with path.open("rb") as fh:
             raw = fh.read(_HEAD_BYTES)
     except OSError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from touchline.ingest.readers import article_id
@@ -9,7 +11,6 @@ from touchline.models import Article, ArticleFacts, Evidence, Quote
 from touchline.query import near_dups
 from touchline.query.kb import KnowledgeBase
 from touchline.query.search import article_title, best_sentence
-from touchline.store.sqlite import SQLiteStore
 
 STORY = (
     "Northbridge Rovers beat Eastfield 2-1 at Harbour Park on Saturday, with a late own goal deciding a tight game. "
@@ -33,8 +34,8 @@ def _art(
 
 
 @pytest.fixture
-def kb() -> KnowledgeBase:
-    kb = KnowledgeBase(SQLiteStore(":memory:"))
+def search_kb(make_kb: Callable[[list[ArticleFacts]], KnowledgeBase]) -> KnowledgeBase:
+    """The knowledge base of these tests (SQLite here; PostgreSQL in tests/store/test_kb_on_postgres.py)."""
     facts = [
         _art(STORY, "original", "2024-12-14", "Rovers snatch it late"),
         # the same story with a new headline and one sentence edited: a near-duplicate
@@ -58,50 +59,49 @@ def kb() -> KnowledgeBase:
         facts.append(
             _art(body, f"r{i}", f"2024-11-{i + 1:02d}", quotes=["We kept going and got our reward,"])
         )
-    kb.add(facts)
-    return kb
+    return make_kb(facts)
 
 
-def test_near_duplicate_articles_are_one_hit_with_also_in(kb: KnowledgeBase) -> None:
-    page = kb.search_page("Eastfield", kinds=("article",))
+def test_near_duplicate_articles_are_one_hit_with_also_in(search_kb: KnowledgeBase) -> None:
+    page = search_kb.search_page("Eastfield", kinds=("article",))
     assert page.total == 2
     folded = next(h for h in page.hits if h.also_in)
     assert len(folded.also_in) == 1
-    sources = {folded.source, kb.store.article(folded.also_in[0]).source}  # type: ignore[union-attr]
+    sources = {folded.source, search_kb.store.article(folded.also_in[0]).source}  # type: ignore[union-attr]
     assert sources == {"original", "syndicated"}
     other = next(h for h in page.hits if not h.also_in)
     assert other.source == "other-writer"
 
 
-def test_the_same_quote_in_many_articles_is_one_hit(kb: KnowledgeBase) -> None:
-    page = kb.search_page("reward", kinds=("quote",))
+def test_the_same_quote_in_many_articles_is_one_hit(search_kb: KnowledgeBase) -> None:
+    page = search_kb.search_page("reward", kinds=("quote",))
     assert page.total == 1 and len(page.hits[0].also_in) == 24
 
 
-def test_totals_are_true_and_pages_reach_every_hit_once(kb: KnowledgeBase) -> None:
-    everything = kb.search_page("Harbour Park", kinds=("article",), limit=1000)
+def test_totals_are_true_and_pages_reach_every_hit_once(search_kb: KnowledgeBase) -> None:
+    everything = search_kb.search_page("Harbour Park", kinds=("article",), limit=1000)
     assert (
         everything.total == len(everything.hits) == 27
     )  # 25 reports + the story (twice, folded) + other writer
     seen = []
     for offset in range(0, everything.total + 10, 10):
-        page = kb.search_page("Harbour Park", kinds=("article",), limit=10, offset=offset)
+        page = search_kb.search_page("Harbour Park", kinds=("article",), limit=10, offset=offset)
         assert page.total == everything.total
         seen += [h.article_id for h in page.hits]
     assert seen == [h.article_id for h in everything.hits]
 
 
-def test_hits_carry_titles_stored_or_first_line(kb: KnowledgeBase) -> None:
-    titles = {h.source: h.title for h in kb.search_page("Eastfield", kinds=("article",)).hits}
+def test_hits_carry_titles_stored_or_first_line(search_kb: KnowledgeBase) -> None:
+    titles = {h.source: h.title for h in search_kb.search_page("Eastfield", kinds=("article",)).hits}
     assert titles.get("other-writer", "").startswith("An own goal in stoppage time")
     assert titles.get("original", titles.get("syndicated")) in ("Rovers snatch it late", "Late own goal")
     assert article_title(Article("x", "s", None, "First line\n\nSecond")) == "First line"
 
 
-def test_phrase_search_and_its_evidence_sentence(kb: KnowledgeBase) -> None:
-    phrase = kb.search_page('"own goal"', kinds=("article",))
+def test_phrase_search_and_its_evidence_sentence(search_kb: KnowledgeBase) -> None:
+    phrase = search_kb.search_page('"own goal"', kinds=("article",))
     assert phrase.total == 2 and all("goalkeeper" not in h.evidence[0].text for h in phrase.hits)
-    words = kb.search_page("own goal", kinds=("article",))
+    words = search_kb.search_page("own goal", kinds=("article",))
     assert words.total == 2  # "own" occurs only in the stories
     body = "The goalkeeper was at fault. It was an own goal."
     span = best_sentence(body, '"own goal"')

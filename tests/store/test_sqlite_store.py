@@ -69,7 +69,7 @@ def test_tables_are_readable_by_other_tools(sqlite_store: SQLiteStore) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("Fulham AND", '"Fulham" "AND"*'), ('"quoted', '"quoted"*'), ("*", "")]
+    ("text", "expected"), [("Fulham AND", '"Fulham" "AND"*'), ('"quoted', '"quoted"'), ("*", "")]
 )
 def test_fts_query_is_safe(text: str, expected: str) -> None:
     assert fts_query(text) == expected

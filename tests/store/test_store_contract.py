@@ -263,3 +263,39 @@ def test_readers_query_while_one_writer_ingests(store: Store, open_more: Any) ->
     assert len(seen) >= 4
     final = store.counts()
     assert final["articles"] == batches * size and final["evidence"] == 6 * batches * size
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"own goal"', {"og"}),  # a phrase: adjacent whole words, never "goalkeeper"
+        ("own goal", {"og", "keeper"}),  # bare words: every word, the last may be a prefix
+        ('"goal own"', set()),  # a phrase keeps its order
+        ("“own goal” Rovers", {"og"}),  # curly quotes, a phrase and a word
+        ('"own goal', {"og"}),  # an unclosed quote runs to the end
+        ('"own" goalkeeper', {"keeper"}),
+    ],
+)
+def test_phrase_search(store: Store, query: str, expected: set[str]) -> None:
+    store.add_batch(
+        [
+            plain("Rovers won after an own goal in the second half.", "2025-01-01", "og"),
+            plain("Rovers' own goalkeeper saved twice; the goal came late.", "2025-01-02", "keeper"),
+        ]
+    )
+    assert {h.ref.source for h in store.search(query, kinds=("article",))} == expected
+
+
+def test_search_all_counts_every_hit_and_snippets_come_later(store: Store) -> None:
+    bodies = [f"Report {i}: Fulham won again at Craven Cottage, match number {i}." for i in range(30)]
+    store.add_batch([plain(b, f"2025-01-{i + 1:02d}", f"s{i}") for i, b in enumerate(bodies)])
+    every = store.search_all("fulham", kinds=("article",))
+    assert len(every) == 30 and all(h.snippet == "" and h.row_id is not None for h in every)
+    assert [h.rank for h in every] == sorted(h.rank for h in every)
+    assert len(store.search_all("fulham", kinds=("article",), cap=7)) == 7
+    page = every[10:15]
+    store.fill_snippets("fulham", page)
+    assert all("[Fulham]" in h.snippet for h in page)
+    arts = store.articles([h.ref.article_id for h in page] + ["0" * 64])
+    assert set(arts) == {h.ref.article_id for h in page}
+    assert all(arts[h.ref.article_id].source == h.ref.source for h in page)

@@ -154,6 +154,23 @@ def test_search_filters_narrow_results(page: Page, base_url: str) -> None:
     expect(page.locator("input[name=club]")).to_have_value("Crystal Palace")
 
 
+def test_search_pages_with_true_count_and_phrase(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/search?q=the")
+    count = page.locator("#hit-count").inner_text()
+    total = int(re.match(r"\s*(\d+) hits", count).group(1))  # type: ignore[union-attr]
+    assert total > 30 and "showing 1–30" in count
+    page.locator("#next-page").click()
+    expect(page).to_have_url(re.compile(r"page=2"))
+    expect(page.locator("#hit-count")).to_contain_text(f"{total} hits")
+    expect(page.locator("#prev-page")).to_be_visible()
+    shot(page, "search-page-2")
+    page.fill("#search-form input[name=q]", '"the first"')
+    page.locator("#search-form button").click()
+    expect(page.locator("#hits li.hit").first).to_be_visible()
+    for text in page.locator("#hits li.hit .sentence").all_inner_texts():
+        assert "the first" in " ".join(text.lower().split())
+
+
 @pytest.mark.parametrize(
     ("question", "answer", "evidence_word"),
     [

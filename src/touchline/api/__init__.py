@@ -14,13 +14,16 @@ text with ``body[start:end] == text``). Errors are ``{"error": ..., "detail": ..
     GET  /api/people/{name}            tenures (roles over time) and quotes
     GET  /api/clubs                    clubs with match counts
     GET  /api/clubs/{name}             matches, managers and other tenures, quotes (?limit=)
-    GET  /api/quotes                   ?person= &club= &q= &date_from= &date_to=
-    GET  /api/search?q=                BM25 over articles and quotes; ?kind= &club= &person= &competition= dates
+    GET  /api/quotes                   ?person= (or speaker=) &club= &q= &date_from= &date_to=
+    GET  /api/search?q=                BM25 over articles and quotes ("a phrase" in quotes), true total,
+                                       near-duplicates folded; ?kind= &club= &person= &competition= dates
     GET  /api/standings                ?competition= &season= [&as_of=]
     GET  /api/checks                   ?status= &kind= &subject=
     GET  /api/ask?q=                   rule-based answer with evidence; ``known`` false when it cannot say
     POST /api/articles                 text/plain, text/html or JSON ({"text", "published", "source"} or a
                                        list); needs ``Authorization: Bearer T`` or ``X-Touchline-Token: T``
+
+An unknown query parameter is a 422 naming it (``strict_params.py``), never silently ignored.
 """
 
 from __future__ import annotations

@@ -54,11 +54,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     from touchline.api import routes_query, routes_read, routes_write
     from touchline.api.routes_meta import router as meta_router
+    from touchline.api.strict_params import STRICT
 
-    app.include_router(meta_router)
-    app.include_router(routes_read.router)
-    app.include_router(routes_query.router)
-    app.include_router(routes_write.router)
+    # unknown query parameters give 422 naming them (``strict_params.py``)
+    app.include_router(meta_router, dependencies=STRICT)
+    app.include_router(routes_read.router, dependencies=STRICT)
+    app.include_router(routes_query.router, dependencies=STRICT)
+    app.include_router(routes_write.router, dependencies=STRICT)
     _include_web(app)
 
     return app

@@ -25,7 +25,14 @@ SEASON_PATTERN = r"^\d{4}(-\d{2}|/\d{2}|-\d{4}|/\d{4})?$"
 )
 def search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="words to look for")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description='words to look for; "own goal" in double quotes is a phrase',
+        ),
+    ],
     page: Annotated[Page, Depends(page_params)],
     club: Annotated[str | None, Query(max_length=200)] = None,
     person: Annotated[str | None, Query(max_length=200)] = None,
@@ -36,13 +43,15 @@ def search(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> dict[str, object]:
-    """Each hit carries its evidence sentence (article id and offsets)."""
+    """Each hit carries its title and evidence sentence (article id and offsets). Words must all occur;
+    ``"own goal"`` in double quotes is an exact phrase. Near-duplicate articles are one hit (the others in
+    ``also_in``); ``total`` is the true number of hits, so paging by ``offset`` reaches every one."""
     if not q.strip():
         raise ApiError(422, "empty query", {"q": q})
     kinds = (kind,) if kind else ("article", "quote")
     with kb_of(request) as kb:
         try:
-            hits = kb.search(
+            found = kb.search_page(
                 q,
                 club=club,
                 person=person,
@@ -50,12 +59,18 @@ def search(
                 date_from=date_from,
                 date_to=date_to,
                 kinds=kinds,
-                limit=page.offset + page.limit + 1,
+                limit=page.limit,
+                offset=page.offset,
             )
         except QueryError as exc:
             raise ApiError(404, "unknown filter value", str(exc)) from exc
-    # the search is bounded, so ``total`` counts what was fetched: offset + page (+1 when more exist)
-    return convert.paged(hits, page, s.HitOut.model_validate)
+    # ``total`` is the true number of hits (near-duplicates folded into one, see ``also_in``)
+    return {
+        "total": found.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": [s.HitOut.model_validate(h) for h in found.hits],
+    }
 
 
 @router.get("/standings", response_model=s.TableOut, summary="League table from the results ledger")

@@ -225,7 +225,15 @@ def list_quotes(
     q: Annotated[str | None, Query(max_length=200, description="quote text contains these words")] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="the same as person (who said it)")
+    ] = None,
 ) -> dict[str, object]:
+    if speaker and person and speaker != person:
+        raise ApiError(
+            422, "speaker and person name two people; give one", {"person": person, "speaker": speaker}
+        )
+    person = person or speaker
     with kb_of(request) as kb:
         if person:
             found = kb.quotes_by(_person(kb, person))

@@ -224,9 +224,13 @@ class HitOut(Out):
     article_id: str
     published: str | None = None
     source: str = ""
+    title: str | None = Field(None, description="the article's title, else its first line")
     rank: float
     snippet: str
     evidence: list[EvidenceOut] = []
+    also_in: list[str] = Field(
+        [], description="near-duplicate articles (or other articles with the same quote) folded into this hit"
+    )
 
 
 class StandingRowOut(Out):

@@ -17,7 +17,11 @@ from touchline.store.loader import ingest
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("demo", help="ingest the built-in sample articles and print a short summary")
-    p.add_argument("--db", default=None, help="keep the store in this file (default: a temporary file)")
+    p.add_argument(
+        "--db",
+        default=None,
+        help="keep the store in this file (default: a temporary file), e.g. --db demo.db",
+    )
     p.set_defaults(func=run)
 
 

@@ -6,16 +6,32 @@ import argparse
 import json
 import sys
 
-from touchline.errors import InputError
+from touchline.errors import InputError, TouchlineError
 from touchline.ingest import iter_articles
 from touchline.models import Article
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("extract", help="extract facts from articles and print them (JSON Lines with --json)")
-    p.add_argument("paths", nargs="+", help="files, folders or JSON Lines files ('-' reads standard input)")
-    p.add_argument("--json", action="store_true", help="print one JSON object per article (the contract)")
-    p.add_argument("--published", help="publication date YYYY-MM-DD for inputs without a date header")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        help="files, folders, JSON Lines, CSV or feeds ('-' reads standard input), e.g. report.txt ~/articles/",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print one JSON object per article (the contract), e.g. --json"
+    )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date for inputs that carry none, e.g. --published 2024-12-18",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="CSV columns for text, published, title, url when their names are not the usual ones, "
+        "e.g. --columns text=body,published=date",
+    )
     p.set_defaults(func=run)
 
 
@@ -29,8 +45,13 @@ def read_stdin(published: str | None) -> Article | InputError:
 
 
 def run(args: argparse.Namespace) -> int:
+    from touchline.ingest.csv_reader import parse_columns
     from touchline.nlp.pipeline import default_extractor
 
+    try:
+        columns = parse_columns(args.columns) if args.columns else None
+    except ValueError as exc:
+        raise TouchlineError(f"--columns: {exc}") from None
     extractor = default_extractor()
     ok = failed = 0
 
@@ -41,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             items = [read_stdin(args.published)]
         else:
             items = []
-        for item in [*items, *iter_articles(paths, args.published)]:
+        for item in [*items, *iter_articles(paths, args.published, columns)]:
             if isinstance(item, InputError):
                 failed += 1
                 print(f"touchline: {item}", file=sys.stderr)

@@ -17,16 +17,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("gazetteer", help="import club lists into, or look names up in, the gazetteer")
     gsub = p.add_subparsers(dest="gazetteer_command", metavar="SUBCOMMAND")
     imp = gsub.add_parser("import", help="import an openfootball clubs folder into the user's overlay")
-    imp.add_argument("path", help="folder (searched recursively for *.clubs.txt) or one *.clubs.txt file")
-    imp.add_argument("--into", help="overlay directory (default: $TOUCHLINE_HOME/gazetteer)")
+    imp.add_argument(
+        "path",
+        help="folder (searched recursively for *.clubs.txt) or one *.clubs.txt file, "
+        "e.g. ../shared/data/openfootball/clubs",
+    )
+    imp.add_argument(
+        "--into", help="overlay directory (default: $TOUCHLINE_HOME/gazetteer), e.g. --into ~/my-gazetteer"
+    )
     imp.set_defaults(func=run_import)
     look = gsub.add_parser("lookup", help="resolve a club, competition or stadium name")
     look.add_argument("text", help="the name to resolve, e.g. 'Saints' or 'Carabao Cup'")
     look.add_argument(
-        "--kind", choices=[*KINDS, "any"], default="any", help="what to look for (default: any)"
+        "--kind",
+        choices=[*KINDS, "any"],
+        default="any",
+        help="what to look for (default: any), e.g. --kind competition",
     )
-    look.add_argument("--fuzzy", action="store_true", help="allow misspellings (RapidFuzz)")
-    look.add_argument("--context", action="append", default=[], help="a club the text is about (repeatable)")
+    look.add_argument("--fuzzy", action="store_true", help="allow misspellings (RapidFuzz), e.g. --fuzzy")
+    look.add_argument(
+        "--context",
+        action="append",
+        default=[],
+        help="a club the text is about (repeatable), e.g. --context Southampton",
+    )
     look.set_defaults(func=run_lookup)
     p.set_defaults(func=lambda args: (p.print_help(), 1)[1])
 

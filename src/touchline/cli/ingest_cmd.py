@@ -5,81 +5,145 @@ from __future__ import annotations
 import argparse
 import sys
 
+from touchline.cli.progress import LogProgress, counted_total, rich_progress
 from touchline.config import settings
 from touchline.engine import ENGINES, Engine, make_engine
+from touchline.errors import TouchlineError
 from touchline.store import open_store
+from touchline.store.base import Store
 from touchline.store.loader import IngestReport, ingest
+
+DESCRIPTION = """\
+Read articles (text, seed files, HTML, JSON Lines, CSV exports, RSS/Atom feeds, folders), extract
+their facts and store them. Articles already in the store are skipped, so re-running is safe.
+
+Extraction runs in this process unless --workers or --engine says otherwise.
+
+examples:
+  touchline ingest ~/articles/ --db my.db
+  touchline ingest feed.xml export.csv --columns text=body,published=date
+  touchline ingest dump.jsonl --workers 4 --db my.db
+"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("ingest", help="extract articles and store them in the knowledge base (SQLite file)")
-    p.add_argument("paths", nargs="+", help="files, folders or JSON Lines files")
-    p.add_argument(
-        "--db", default=None, help=f"store file (default: $TOUCHLINE_DB or {settings().default_db})"
+    p = sub.add_parser(
+        "ingest",
+        help="extract articles and store them in the knowledge base",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--published", help="publication date YYYY-MM-DD for inputs without a date header")
-    p.add_argument("--batch-size", type=int, default=None, help="articles per transaction (default 50)")
     p.add_argument(
-        "--workers", type=int, default=None, help="extract in N worker processes (default: in this process)"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders (read recursively): .txt, .html, .jsonl, .csv, RSS/Atom feeds; "
+        "e.g. ~/articles/ feed.xml",
+    )
+    p.add_argument(
+        "--db",
+        default=None,
+        help=f"store file or postgresql:// URL (default: $TOUCHLINE_DB or {settings().default_db}); e.g. --db my.db",
+    )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date for inputs that carry none, e.g. --published 2024-12-18",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="CSV columns for text, published, title, url when their names are not the usual ones, "
+        "e.g. --columns text=body,published=date",
+    )
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"articles per transaction (default {settings().batch_size}), e.g. --batch-size 100",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="extract in N worker processes; without it (and without --engine) extraction runs in this "
+        "process; e.g. --workers 4",
     )
     p.add_argument(
         "--engine",
         choices=ENGINES,
         default=None,
-        help="local: worker processes (default one per core); ray: a Ray Data pipeline (pip install 'touchline[ray]')",
+        help="local: worker processes (--workers N, else one per core); ray: a Ray Data pipeline "
+        "(pip install 'touchline[ray]', --workers N actors, default 2); e.g. --engine local",
+    )
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--progress",
+        action="store_true",
+        help="draw the progress bar even when stderr is not a terminal (e.g. under `script`), e.g. --progress",
+    )
+    shown.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print only problems: no progress and no summary, e.g. --quiet",
     )
     p.add_argument(
-        "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
+        "--log-every",
+        type=int,
+        default=100,
+        metavar="N",
+        help="when stderr is not a terminal, log one progress line every N items (default 100), "
+        "e.g. --log-every 500",
     )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from touchline.ingest.csv_reader import parse_columns
+
+    try:
+        columns = parse_columns(args.columns) if args.columns else None
+    except ValueError as exc:
+        raise TouchlineError(f"--columns: {exc}") from None
     db = args.db or settings().default_db
-    show = args.progress or sys.stderr.isatty()
     engine = make_engine(args.engine, args.workers)
     with open_store(db) as store:
-        report = _run(store, args, show, engine)
+        report = _run(store, args, engine, columns)
         shown = store.url  # the backend's own form of the location, passwords redacted
     for source, problem in report.failed:
         print(f"touchline: {source}: {problem}", file=sys.stderr)
-    print(f"{shown}: {report.summary()}")
+    if not args.quiet:
+        print(f"{shown}: {report.summary()}")
     if report.read == 0:
         print("touchline: nothing could be read", file=sys.stderr)
         return 1
     return 0
 
 
-def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> IngestReport:  # type: ignore[no-untyped-def]
-    if not show:
-        return ingest(store, args.paths, published=args.published, batch_size=args.batch_size, engine=engine)
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True, force_terminal=args.progress or None)
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[detail]}"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("ingesting", total=None, detail="")
-
-        def update(r: IngestReport) -> None:
-            bar.update(
-                task,
-                detail=f"read {r.read} · stored {r.stored} · skipped {r.skipped} · failed {len(r.failed)}",
-            )
-
-        report = ingest(
+def _run(
+    store: Store, args: argparse.Namespace, engine: Engine | None, columns: dict[str, str] | None
+) -> IngestReport:
+    def go(progress=None) -> IngestReport:  # type: ignore[no-untyped-def]
+        return ingest(
             store,
             args.paths,
             published=args.published,
             batch_size=args.batch_size,
-            progress=update,
+            progress=progress,
             engine=engine,
+            columns=columns,
         )
-        bar.update(task, description="done", total=1, completed=1)
+
+    if args.quiet:
+        return go()
+    total = counted_total(args.paths)
+    if args.progress or sys.stderr.isatty():
+        with rich_progress(total, force_terminal=args.progress) as update:
+            return go(update)
+    log = LogProgress(total, every=max(1, args.log_every), stream=sys.stderr)
+    report = go(log)
+    log.finish(report)
     return report

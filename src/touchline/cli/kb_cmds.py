@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from touchline.config import settings
-from touchline.errors import StoreError
+from touchline.errors import QueryError, StoreError
 from touchline.query.kb import KnowledgeBase
 from touchline.query.types import Cite, MergedLineupEntry, MergedMatch, to_jsonable
 
@@ -23,10 +23,13 @@ Handler = Callable[[KnowledgeBase, argparse.Namespace], int]
 
 def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
     p.add_argument(
-        "--db", default=None, help=f"store file (default: $TOUCHLINE_DB or {settings().default_db})"
+        "--db",
+        default=None,
+        help=f"store file or postgresql:// URL (default: $TOUCHLINE_DB or {settings().default_db}), "
+        "e.g. --db my.db",
     )
     if json_flag:
-        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        p.add_argument("--json", action="store_true", help="print JSON instead of text, e.g. --json")
 
 
 def _wrap(handler: Handler) -> Callable[[argparse.Namespace], int]:
@@ -74,9 +77,12 @@ def ask(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 def search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    if args.limit < 1 or args.page < 1:
+        raise QueryError("--limit and --page must be at least 1")
     kinds = (args.kind,) if args.kind else ("article", "quote")
-    hits = kb.search(
-        " ".join(args.query),
+    query = " ".join(args.query)
+    found = kb.search_page(
+        query,
         club=args.club,
         person=args.person,
         competition=args.competition,
@@ -84,17 +90,26 @@ def search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         date_to=args.date_to,
         kinds=kinds,
         limit=args.limit,
+        offset=(args.page - 1) * args.limit,
     )
     if args.json:
-        _json(hits)
+        _json(found)
         return 0
-    if not hits:
-        print("no matches")
+    if not found.hits:
+        print("no matches" if found.total == 0 else f"no hits on page {args.page}: {found.total} in all")
         return 0
-    for h in hits:
-        snippet = " ".join(h.snippet.split())
-        print(f"{h.kind:7} {h.article_id[:12]} {h.published or 'undated':10}  {snippet}")
+    first, last = found.offset + 1, found.offset + len(found.hits)
+    more = "+" if found.capped else ""
+    print(f"hits {first}–{last} of {found.total}{more} for “{query}”")
+    for h in found.hits:
+        also = (
+            f"  (also in {len(h.also_in)} article{'s' if len(h.also_in) != 1 else ''})" if h.also_in else ""
+        )
+        print(f"{h.kind:7} {h.published or 'undated':10}  {h.title or h.article_id[:12]}{also}")
+        print(f"    {' '.join(h.snippet.split())}  [{h.article_id[:12]}]")
         _cite_lines(h.evidence, 1)
+    if last < found.total:
+        print(f"next: --page {args.page + 1}")
     return 0
 
 
@@ -291,24 +306,47 @@ def _arg(*flags: str, **options: Any) -> Arg:
 
 
 _SEARCH_ARGS = (
-    _arg("query", nargs="+"),
-    _arg("--club"),
-    _arg("--person"),
-    _arg("--competition"),
-    _arg("--from", dest="date_from", help="published on or after YYYY-MM-DD"),
-    _arg("--to", dest="date_to", help="published on or before YYYY-MM-DD"),
-    _arg("--kind", choices=("article", "quote"), help="only articles or only quotes"),
-    _arg("--limit", type=int, default=10),
+    _arg(
+        "query",
+        nargs="+",
+        metavar="WORDS",
+        help='words that must all occur (the last may be the start of a word); "..." for an exact '
+        """phrase, e.g. penalty save, or '"own goal"'""",
+    ),
+    _arg("--club", help="only articles about this club (any name or nickname), e.g. --club Palace"),
+    _arg("--person", help='only articles naming this person, e.g. --person "Tom Arteaga"'),
+    _arg("--competition", help='only articles about matches in it, e.g. --competition "FA Cup"'),
+    _arg(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="published on or after this date, e.g. --from 2024-12-01",
+    ),
+    _arg(
+        "--to", dest="date_to", metavar="DATE", help="published on or before this date, e.g. --to 2024-12-31"
+    ),
+    _arg("--kind", choices=("article", "quote"), help="only articles or only quotes, e.g. --kind quote"),
+    _arg("--limit", type=int, default=10, metavar="N", help="hits per page (default 10), e.g. --limit 20"),
+    _arg("--page", type=int, default=1, metavar="N", help="which page of hits (default 1), e.g. --page 2"),
 )
 _EXPORT_ARGS = (
-    _arg("--format", choices=("jsonl", "csv", "parquet"), default="jsonl"),
+    _arg(
+        "--format",
+        choices=("jsonl", "csv", "parquet"),
+        default="jsonl",
+        help="output format (default jsonl), e.g. --format csv",
+    ),
     _arg(
         "--table",
         default=None,
         help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, lineups, cards, "
-        "people, tenures, quotes, claims, results, checks",
+        "people, tenures, quotes, claims, results, checks; e.g. --table tenures",
     ),
-    _arg("--out", help="output file (default: standard output; required for parquet)"),
+    _arg(
+        "--out",
+        metavar="FILE",
+        help="output file (default: standard output; required for parquet), e.g. --out matches.parquet",
+    ),
 )
 # every command: name, help, handler, its own arguments (then --db, and --json unless it writes files)
 COMMANDS: tuple[tuple[str, str, Handler, tuple[Arg, ...]], ...] = (
@@ -316,7 +354,13 @@ COMMANDS: tuple[tuple[str, str, Handler, tuple[Arg, ...]], ...] = (
         "ask",
         'answer a question, e.g. "who managed Southampton on 2024-12-18?"',
         ask,
-        (_arg("question", nargs="+"),),
+        (
+            _arg(
+                "question",
+                nargs="+",
+                help='the question in plain English (see the list below), e.g. "who managed Palace on 2024-12-18?"',
+            ),
+        ),
     ),
     ("search", "full-text search over articles and quotes (BM25)", search, _SEARCH_ARGS),
     (
@@ -324,35 +368,78 @@ COMMANDS: tuple[tuple[str, str, Handler, tuple[Arg, ...]], ...] = (
         "matches merged across articles: by id, or by clubs and date",
         match,
         (
-            _arg("terms", nargs="*", help='a match id, or one or two clubs ("Southampton Liverpool")'),
-            _arg("--date", help="YYYY-MM-DD (within three days)"),
+            _arg(
+                "terms",
+                nargs="*",
+                help='a match id, or one or two clubs, e.g. Southampton Liverpool or "Wolves v Palace"',
+            ),
+            _arg("--date", help="played within three days of this date, e.g. --date 2024-12-18"),
         ),
     ),
-    ("person", "a person across articles: clubs, roles, quotes", person, (_arg("name", nargs="+"),)),
-    ("club", "a club's timeline: matches, managers, quotes", club, (_arg("name", nargs="+"),)),
+    (
+        "person",
+        "a person across articles: clubs, roles, quotes",
+        person,
+        (_arg("name", nargs="+", help="a full name or a surname the store knows, e.g. Arteaga"),),
+    ),
+    (
+        "club",
+        "a club's timeline: matches, managers, quotes",
+        club,
+        (_arg("name", nargs="+", help='a club by any name or nickname, e.g. "Crystal Palace" or Eagles'),),
+    ),
     (
         "check",
         "check claims and matches against the ledger and reference results",
         check,
-        (_arg("--status", choices=("confirmed", "contradicted", "unverifiable"), help="only this status"),),
+        (
+            _arg(
+                "--status",
+                choices=("confirmed", "contradicted", "unverifiable"),
+                help="only this status, e.g. --status contradicted",
+            ),
+        ),
     ),
     (
         "standings",
         'league table, e.g. standings "Premier League" --season 2024-25',
         standings,
         (
-            _arg("competition", nargs="+"),
-            _arg("--season", required=True, help="e.g. 2024-25"),
-            _arg("--as-of", dest="as_of", help="count matches up to this date (YYYY-MM-DD)"),
+            _arg("competition", nargs="+", help='the competition, e.g. "Premier League"'),
+            _arg("--season", required=True, help="the season, e.g. --season 2024-25"),
+            _arg("--as-of", dest="as_of", help="count matches up to this date, e.g. --as-of 2024-12-31"),
         ),
     ),
     ("export", "export the knowledge base as jsonl, csv or parquet", export, _EXPORT_ARGS),
 )
 
 
+def ask_epilog() -> str:
+    """The questions ``ask`` understands, as listed by the ask module (its docstring)."""
+    from touchline.query import ask as ask_module
+
+    lines = [
+        "  " + line.strip()[2:].split("→")[0].strip()
+        for line in (ask_module.__doc__ or "").splitlines()
+        if line.strip().startswith("* ")
+    ]
+    return (
+        "questions it understands:\n" + "\n".join(lines) + "\n"
+        "(clubs by any name or nickname; dates as 2024-12-18, 18 December 2024, December 2024,\n"
+        "a season or a year; many phrasings of each: coached, was in charge of, vs, against ...)\n\n"
+        "examples:\n"
+        '  touchline ask "who managed Crystal Palace on 2023-10-30?"\n'
+        '  touchline ask "what was the score of Wolves v Palace?"\n'
+        '  touchline ask "what did Arteaga say about the referee?"'
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     for name, help_text, handler, arguments in COMMANDS:
-        p = sub.add_parser(name, help=help_text)
+        extra: dict[str, Any] = {}
+        if name == "ask":
+            extra = {"epilog": ask_epilog(), "formatter_class": argparse.RawDescriptionHelpFormatter}
+        p = sub.add_parser(name, help=help_text, description=help_text, **extra)
         for flags, options in arguments:
             p.add_argument(*flags, **options)
         _common(p, json_flag=handler is not export)

@@ -17,8 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("results", help="reference results (official scores) used for standings and checks")
     rsub = p.add_subparsers(dest="results_command", metavar="ACTION")
     imp = rsub.add_parser("import", help="import openfootball Football.TXT files (a file or a folder)")
-    imp.add_argument("paths", nargs="+", help="Football.TXT files or folders of them")
-    imp.add_argument("--db", default=None, help=f"store file (default {settings().default_db})")
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        help="Football.TXT files or folders of them, e.g. ../shared/data/openfootball/england",
+    )
+    imp.add_argument(
+        "--db",
+        default=None,
+        help=f"store file or postgresql:// URL (default: $TOUCHLINE_DB or {settings().default_db}), e.g. --db my.db",
+    )
     imp.set_defaults(func=run_import)
     p.set_defaults(func=lambda args: (p.print_help(), 1)[1])
 

@@ -20,11 +20,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             "(--token or $TOUCHLINE_TOKEN), and without one the server is read-only."
         ),
     )
-    p.add_argument("--db", default=None, help="store file or URL (default: $TOUCHLINE_DB or touchline.db)")
-    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    p.add_argument("--token", default=None, help="token that allows writes (default: $TOUCHLINE_TOKEN)")
-    p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument(
+        "--db",
+        default=None,
+        help="store file or URL (default: $TOUCHLINE_DB or touchline.db), e.g. --db my.db",
+    )
+    p.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1), e.g. --host 0.0.0.0"
+    )
+    p.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one), e.g. --port 8080"
+    )
+    p.add_argument(
+        "--token",
+        default=None,
+        help="token that allows writes (default: $TOUCHLINE_TOKEN), e.g. --token s3cret",
+    )
+    p.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="server log detail (default: info), e.g. --log-level warning",
+    )
     p.set_defaults(func=run)
 
 

@@ -226,22 +226,31 @@ def format_table(
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--verbose", "-v", action="store_true", help="list the misses under each category")
-    p.add_argument("--only", default="", help=f"comma-separated categories to show ({', '.join(CATEGORIES)})")
+    p.add_argument(
+        "--verbose", "-v", action="store_true", help="list the misses under each category, e.g. -v"
+    )
+    p.add_argument(
+        "--only",
+        default="",
+        help=f"comma-separated categories to show ({', '.join(CATEGORIES)}), e.g. --only goals,quotes",
+    )
     p.add_argument(
         "--sets",
         default="",
-        help="comma-separated sets to run: articles, sample, seeds (default: all present)",
+        help="comma-separated sets to run: articles, sample, seeds (default: all present), e.g. --sets sample",
     )
-    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object, e.g. --json")
     p.add_argument(
         "--eval-dir",
         type=Path,
         default=EVAL_DIR,
-        help="folder with articles/ and sample/ gold (default: %(default)s)",
+        help="folder with articles/ and sample/ gold (default: %(default)s), e.g. --eval-dir eval",
     )
     p.add_argument(
-        "--seeds-dir", type=Path, default=SEEDS_DIR, help="seed articles and gold (skipped when absent)"
+        "--seeds-dir",
+        type=Path,
+        default=SEEDS_DIR,
+        help="seed articles and gold (skipped when absent), e.g. --seeds-dir ../shared/spec/seeds",
     )
     p.add_argument(
         "--check-floors",
@@ -249,7 +258,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         const=FLOORS_FILE,
         type=Path,
         metavar="FLOORS.json",
-        help="exit 1 when a category falls under its floor (default file: %(const)s)",
+        help="exit 1 when a category falls under its floor (default file: %(const)s), e.g. --check-floors",
     )
 
 

@@ -1,4 +1,4 @@
-"""Read articles from seed-format text, plain text, JSON Lines, HTML and folders.
+"""Read articles from seed-format text, plain text, JSON Lines, HTML, CSV, RSS/Atom feeds and folders.
 
 Every reader yields ``ReadResult`` items: an Article, or an InputError naming the file and the
 problem. Nothing here raises on bad input, so one bad file never stops the others.
@@ -10,13 +10,14 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from touchline.config import settings
 from touchline.errors import InputError
 from touchline.ingest.boilerplate import strip_boilerplate
 from touchline.ingest.decode import decode_bytes
+from touchline.ingest.structured import read_structured
 from touchline.models import Article
 
 ReadResult = Article | InputError
@@ -124,7 +125,9 @@ def iter_jsonl(path: Path, published: str | None = None) -> Iterator[ReadResult]
                 yield InputError(where, exc.problem)
 
 
-def iter_path(path: Path, published: str | None = None) -> Iterator[ReadResult]:
+def iter_path(
+    path: Path, published: str | None = None, columns: Mapping[str, str] | None = None
+) -> Iterator[ReadResult]:
     if not path.exists():
         yield InputError(str(path), "no such file or directory")
         return
@@ -132,11 +135,15 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[ReadResult]:
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
             if child.suffix.lower() in _SKIP_SUFFIXES or child.name.endswith(".gold.json"):
                 continue
-            yield from iter_path(child, published)
+            yield from iter_path(child, published, columns)
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl(path, published)
+        return
+    structured = read_structured(path, published, columns)  # CSV exports and RSS/Atom feeds
+    if structured is not None:
+        yield from structured
         return
     try:
         size = path.stat().st_size
@@ -161,11 +168,13 @@ def iter_path(path: Path, published: str | None = None) -> Iterator[ReadResult]:
         yield exc
 
 
-def iter_articles(paths: Iterable[str | Path], published: str | None = None) -> Iterator[ReadResult]:
+def iter_articles(
+    paths: Iterable[str | Path], published: str | None = None, columns: Mapping[str, str] | None = None
+) -> Iterator[ReadResult]:
     """Every article under ``paths`` (files, folders, JSON Lines), with duplicates removed."""
     seen: set[str] = set()
     for p in paths:
-        for item in iter_path(Path(p), published):
+        for item in iter_path(Path(p), published, columns):
             if isinstance(item, Article):
                 if item.id in seen:
                     continue

@@ -20,6 +20,7 @@ from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import ArticleFacts, Person, Quote
 from touchline.query.quote_table import quote_rows as _quote_rows
 from touchline.query.search import search as _search
+from touchline.query.search import search_page as _search_page
 from touchline.query.types import (
     Answer,
     CheckResult,
@@ -269,6 +270,8 @@ class KnowledgeBase:
 
     # kb.search(text, club=, person=, competition=, date_from=, date_to=, kinds=, limit=) → list[Hit]
     search = _search
+    # kb.search_page(text, ..., limit=, offset=) → SearchPage (hits, true total, near-duplicates collapsed)
+    search_page = _search_page
 
     def ask(self, question: str) -> Answer:
         from touchline.query.ask import answer

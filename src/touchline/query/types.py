@@ -254,6 +254,20 @@ class Hit:
     rank: float
     snippet: str
     evidence: list[Cite] = field(default_factory=list)
+    title: str | None = None  # the article's title, else its first line
+    also_in: list[str] = field(default_factory=list)  # near-duplicate articles with the same hit
+
+
+@dataclass
+class SearchPage:
+    """One page of collapsed search hits and the true number of them (``total``)."""
+
+    query: str
+    total: int
+    offset: int
+    limit: int
+    hits: list[Hit]
+    capped: bool = False  # more rows matched than a search reads (SEARCH_CAP): total is a lower bound
 
 
 def to_jsonable(obj: Any) -> Any:

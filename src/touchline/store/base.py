@@ -72,6 +72,8 @@ class SearchHit:
     snippet: str
     fact_id: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    row_id: int | None = None  # the search row (to fetch its snippet later)
+    text: str | None = None  # a quote's text (from ``search_all``, to group repeated quotes)
 
 
 @dataclass(frozen=True)
@@ -192,4 +194,29 @@ class Store(ABC):
         article_ids: set[str] | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        """Full-text search (BM25) over article bodies and quotes, with date and article filters."""
+        """Full-text search (BM25) over article bodies and quotes, with date and article filters: the
+        ``limit`` best hits with their snippets (and, for quotes, their evidence).
+
+        ``"own goal"`` in double quotes is an exact phrase (see ``store/text_query.py``)."""
+
+    @abstractmethod
+    def search_all(
+        self,
+        query: str,
+        *,
+        kinds: Sequence[str] = ("article", "quote"),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        article_ids: set[str] | None = None,
+        cap: int = 100_000,
+    ) -> list[SearchHit]:
+        """Every hit (at most ``cap``), best first, without snippets: cheap enough to count and
+        group all of them; ``fill_snippets`` completes the ones shown."""
+
+    @abstractmethod
+    def fill_snippets(self, query: str, hits: Sequence[SearchHit]) -> None:
+        """Set the snippet (and, for quotes, the evidence) of each of ``hits`` (from ``search_all``)."""
+
+    @abstractmethod
+    def articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        """The stored articles among ``ids``, by id (one query per few hundred ids)."""

@@ -6,7 +6,7 @@ re-run skips every article already stored, so ingesting is safe to repeat.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,12 +42,17 @@ class IngestReport:
         return text
 
 
-def _read(paths: Iterable[str | Path], published: str | None, report: IngestReport) -> Iterator[Article]:
+def _read(
+    paths: Iterable[str | Path],
+    published: str | None,
+    report: IngestReport,
+    columns: Mapping[str, str] | None = None,
+) -> Iterator[Article]:
     from touchline.ingest.readers import iter_path
 
     seen: set[str] = set()
     for p in paths:
-        for item in iter_path(Path(p), published):
+        for item in iter_path(Path(p), published, columns):
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.problem))
                 continue
@@ -82,15 +87,17 @@ def ingest(
     extractor: Extractor | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     engine: Engine | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
 
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
-    ``touchline.engine``) does the extraction, by default here, in one process.
+    ``touchline.engine``) does the extraction, by default here, in one process. ``columns`` names
+    the CSV columns of each field (``{"text": "body"}``) where the common names do not fit.
     """
     report = IngestReport()
     size = max(1, batch_size or settings().batch_size)
-    source = _read(paths, published, report) if articles is None else _count(articles, report)
+    source = _read(paths, published, report, columns) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
     for facts in run(fresh, report):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,23 +39,13 @@ from touchline.store.rows import (
     result_row,
 )
 from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
+from touchline.store.text_query import ts_query
 
 if TYPE_CHECKING:
     import psycopg
 
 WRITE_LOCK = 0x746F7564  # advisory lock key held by add_batch / add_results until commit
 _HEADLINE = 'StartSel=[, StopSel=], MaxWords=12, MinWords=5, MaxFragments=1, FragmentDelimiter=" … "'
-_TS_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def ts_query(text: str) -> str:
-    """User words → a safe ``to_tsquery`` input: every word must occur (prefix match on the last one)."""
-    words = _TS_WORD.findall(text)
-    if not words:
-        return ""
-    terms = [f"'{w}'" for w in words]  # \\w never contains a quote or a backslash
-    terms[-1] += ":*"
-    return " & ".join(terms)
 
 
 def redact(url: str) -> str:
@@ -340,11 +329,11 @@ class PostgresStore(SQLStore):
     def _text_query(self, text: str) -> str:
         return ts_query(text)
 
-    def _search_rows(
-        self, q: str, filters: dict[str, Any], article_ids: set[str] | None, limit: int
+    def _match_rows(
+        self, q: str, filters: dict[str, Any], article_ids: set[str] | None, cap: int
     ) -> list[Row]:
         where = ["s.tsv @@ q.q", "s.kind = ANY(%(kinds)s::text[])"]
-        params: dict[str, Any] = {"q": q, "kinds": filters["kinds"], "limit": limit, "opts": _HEADLINE}
+        params: dict[str, Any] = {"q": q, "kinds": filters["kinds"], "cap": cap}
         if filters["date_from"]:
             where.append("s.published >= %(date_from)s")
             params["date_from"] = filters["date_from"]
@@ -355,17 +344,24 @@ class PostgresStore(SQLStore):
             where.append("s.article_id = ANY(%(ids)s::text[])")
             params["ids"] = sorted(article_ids)
         # Rank every match inside search_index alone (no join before the LIMIT), then fetch the
-        # article and the headline for the top rows only.
+        # articles of the rows kept.
         sql = (
             "WITH q AS (SELECT to_tsquery('touchline', %(q)s) AS q),"
-            " top AS (SELECT s.id, -ts_rank(s.tsv, q.q, 1) AS rank FROM search_index s CROSS JOIN q"
-            f" WHERE {' AND '.join(where)} ORDER BY rank, s.id LIMIT %(limit)s)"
-            " SELECT s.kind, s.article_id, s.fact_id, top.rank,"
-            " ts_headline('touchline', s.text, q.q, %(opts)s), a.published, a.source"
-            " FROM top JOIN search_index s ON s.id = top.id JOIN articles a ON a.id = s.article_id"
-            " CROSS JOIN q ORDER BY top.rank, top.id"
+            " top AS (SELECT s.id, s.kind, s.article_id, s.fact_id, -ts_rank(s.tsv, q.q, 1) AS rank"
+            f" FROM search_index s CROSS JOIN q WHERE {' AND '.join(where)} ORDER BY rank, s.id LIMIT %(cap)s)"
+            " SELECT top.kind, top.article_id, top.fact_id, top.rank, top.id, a.published, a.source,"
+            " CASE WHEN top.kind = 'quote' THEN s.text END"
+            " FROM top JOIN articles a ON a.id = top.article_id JOIN search_index s ON s.id = top.id"
+            " ORDER BY top.rank, top.id"
         )
         return self._rows(sql, params)
+
+    def _snippet_rows(self, q: str, row_ids: list[int]) -> list[Row]:
+        return self._rows(
+            "SELECT s.id, ts_headline('touchline', s.text, to_tsquery('touchline', %(q)s), %(opts)s)"
+            " FROM search_index s WHERE s.id = ANY(%(ids)s::bigint[])",
+            {"q": q, "opts": _HEADLINE, "ids": row_ids},
+        )
 
 
 __all__ = ["LATEST", "PostgresStore", "redact", "ts_query"]

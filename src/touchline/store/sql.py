@@ -39,6 +39,7 @@ from touchline.store.rows import (
     source_ref,
 )
 
+SEARCH_CAP = 100_000  # matching rows read per search (ids and ranks only), enough for true totals
 COUNTED = ("articles", "matches", "goals", "people", "roles", "quotes", "claims", "evidence", "results")
 ITER_FACTS = (
     "SELECT f.contract_json FROM article_facts f JOIN articles a ON a.id = f.article_id"
@@ -78,11 +79,16 @@ class SQLStore(Store):
         """User words → the backend's full-text query ("" when there are no words)."""
 
     @abstractmethod
-    def _search_rows(
-        self, query: str, filters: dict[str, Any], article_ids: set[str] | None, limit: int
+    def _match_rows(
+        self, query: str, filters: dict[str, Any], article_ids: set[str] | None, cap: int
     ) -> list[Row]:
-        """Full-text hits for a ``_text_query`` as (kind, article_id, fact_id, rank, snippet,
-        published, source), best first; ``filters`` holds ``kinds``, ``date_from`` and ``date_to``."""
+        """Every full-text match of a ``_text_query`` (at most ``cap``) as (kind, article_id, fact_id,
+        rank, row_id, published, source, quote text or NULL), best first; ``filters`` holds ``kinds``, ``date_from`` and
+        ``date_to``. No snippets: they are made for the hits shown (``_snippet_rows``)."""
+
+    @abstractmethod
+    def _snippet_rows(self, query: str, row_ids: list[int]) -> list[Row]:
+        """(row_id, snippet) for the given search rows, the matched words in [brackets]."""
 
     def _search_errors(self) -> tuple[type[BaseException], ...]:
         """Driver errors that a failed search reports as a StoreError."""
@@ -246,20 +252,63 @@ class SQLStore(Store):
         article_ids: set[str] | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
+        hits = self.search_all(
+            query, kinds=kinds, date_from=date_from, date_to=date_to, article_ids=article_ids, cap=limit
+        )
+        self.fill_snippets(query, hits)
+        return hits
+
+    def search_all(
+        self,
+        query: str,
+        *,
+        kinds: Sequence[str] = ("article", "quote"),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        article_ids: set[str] | None = None,
+        cap: int = SEARCH_CAP,
+    ) -> list[SearchHit]:
         q = self._text_query(query)
-        if not q or (article_ids is not None and not article_ids):
+        if not q or (article_ids is not None and not article_ids) or cap < 1:
             return []
         filters = {"kinds": list(kinds), "date_from": date_from, "date_to": date_to}
         try:
             with self._snapshot():
-                rows = self._search_rows(q, filters, article_ids, limit)
+                rows = self._match_rows(q, filters, article_ids, cap)
+        except self._search_errors() as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        return [
+            SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), "", r[2], row_id=r[4], text=r[7])
+            for r in rows
+        ]
+
+    def fill_snippets(self, query: str, hits: Sequence[SearchHit]) -> None:
+        q = self._text_query(query)
+        rows = [h.row_id for h in hits if h.row_id is not None]
+        if not q or not rows:
+            return
+        try:
+            with self._snapshot():
+                snippets: dict[int, str] = dict(self._snippet_rows(q, rows))  # type: ignore[arg-type]
                 quote_ev = self._evidence(
-                    "quotes", [r[2] for r in rows if r[0] == "quote" and r[2] is not None]
+                    "quotes", [h.fact_id for h in hits if h.kind == "quote" and h.fact_id is not None]
                 )
         except self._search_errors() as exc:
             raise StoreError(f"search failed: {exc}") from exc
-        hits = [SearchHit(r[0], SourceRef(r[1], r[5], r[6]), float(r[3]), r[4], r[2]) for r in rows]
         for h in hits:
+            h.snippet = snippets.get(h.row_id, h.snippet) if h.row_id is not None else h.snippet
             if h.kind == "quote" and h.fact_id is not None:
                 h.evidence = quote_ev.get(h.fact_id, [])
-        return hits
+
+    def articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        unique = list(dict.fromkeys(ids))
+        for n in range(0, len(unique), 500):
+            chunk = unique[n : n + 500]
+            marks = ", ".join(["{p}"] * len(chunk))
+            for r in self._rows(
+                self._sql(f"SELECT id, source, published, body, title FROM articles WHERE id IN ({marks})"),
+                chunk,
+            ):
+                out[r[0]] = Article(r[0], r[1], r[2], r[3], r[4])
+        return out

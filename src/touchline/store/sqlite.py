@@ -7,7 +7,6 @@ connection, the write transactions and the FTS5 search.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -19,8 +18,8 @@ from touchline.store.base import BatchResult, ResultRecord
 from touchline.store.migrations import current_version, migrate
 from touchline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows, facts_json, result_row
 from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
+from touchline.store.text_query import fts_query
 
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500  # bound parameters per IN (...) list
 
 
@@ -33,16 +32,6 @@ def _insert_sql(table: str, cols: Sequence[str]) -> str:
 _SEARCH_COLUMNS = ("kind", "article_id", "fact_id", "text")
 _INSERTS = {t: _insert_sql(t, cols[1:] if t in FACT_TABLES else cols) for t, cols in COLUMNS.items()}
 _INSERTS["search_index"] = _insert_sql("search_index", _SEARCH_COLUMNS)
-
-
-def fts_query(text: str) -> str:
-    """User words → a safe FTS5 query: every word must occur (prefix match on the last one)."""
-    words = _FTS_TOKEN.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 class SQLiteStore(SQLStore):
@@ -167,13 +156,13 @@ class SQLiteStore(SQLStore):
     def _text_query(self, text: str) -> str:
         return fts_query(text)
 
-    def _search_rows(
-        self, q: str, filters: dict[str, Any], article_ids: set[str] | None, limit: int
+    def _match_rows(
+        self, q: str, filters: dict[str, Any], article_ids: set[str] | None, cap: int
     ) -> list[Row]:
         kinds: list[str] = filters["kinds"]
         sql = (
-            "SELECT s.kind, s.article_id, s.fact_id, bm25(search_index) AS rank,"
-            " snippet(search_index, 0, '[', ']', ' … ', 12), a.published, a.source"
+            "SELECT s.kind, s.article_id, s.fact_id, bm25(search_index) AS rank, s.rowid,"
+            " a.published, a.source, CASE WHEN s.kind = 'quote' THEN s.text END"
             " FROM search_index s JOIN articles a ON a.id = s.article_id WHERE search_index MATCH ?"
         )
         params: list[Any] = [q]
@@ -196,6 +185,17 @@ class SQLiteStore(SQLStore):
                 self.conn.execute("DELETE FROM search_filter")
                 self.conn.executemany("INSERT INTO search_filter VALUES (?)", [(i,) for i in article_ids])
                 sql += " AND s.article_id IN (SELECT article_id FROM search_filter)"
-        sql += " ORDER BY rank LIMIT ?"
-        params.append(limit)
+        sql += " ORDER BY rank, s.rowid LIMIT ?"
+        params.append(cap)
         return self._rows(sql, params)
+
+    def _snippet_rows(self, q: str, row_ids: list[int]) -> list[Row]:
+        out: list[Row] = []
+        for n in range(0, len(row_ids), _CHUNK):
+            chunk = row_ids[n : n + _CHUNK]
+            out += self._rows(
+                "SELECT rowid, snippet(search_index, 0, '[', ']', ' … ', 12) FROM search_index"
+                f" WHERE search_index MATCH ? AND rowid IN ({','.join('?' * len(chunk))})",
+                [q, *chunk],
+            )
+        return out

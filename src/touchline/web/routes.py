@@ -21,6 +21,7 @@ from touchline.web.templating import TEMPLATE_DIR, Text, _kb, not_found, render
 __all__ = ["TEMPLATE_DIR", "router"]
 
 SEARCH_KINDS = {"all": ("article", "quote"), "article": ("article",), "quote": ("quote",)}
+SEARCH_PAGE_SIZE = 30
 
 router = APIRouter(tags=["web pages"], include_in_schema=False)
 # the index pages first: /matches/ and /clubs/A/vs/B before the entity pages' path parameters
@@ -54,6 +55,7 @@ def search_page(
     date_from: Annotated[str, Query(max_length=10)] = "",
     date_to: Annotated[str, Query(max_length=10)] = "",
     kind: Annotated[str, Query(max_length=10)] = "all",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     form = {
         "q": q,
@@ -66,10 +68,11 @@ def search_page(
     }
     hits: list[views.HitView] = []
     error = None
+    pager = None
     with _kb(request) as kb:
         if _clean(q):
             try:
-                found = kb.search(
+                found = kb.search_page(
                     q,
                     club=_clean(club),
                     person=_clean(person),
@@ -77,15 +80,22 @@ def search_page(
                     date_from=_clean(date_from),
                     date_to=_clean(date_to),
                     kinds=SEARCH_KINDS[form["kind"]],
-                    limit=30,
+                    limit=SEARCH_PAGE_SIZE,
+                    offset=(page - 1) * SEARCH_PAGE_SIZE,
                 )
-                hits = views.hit_views(kb, found, q)
+                hits = views.hit_views(kb, found.hits, q)
+                pager = views.search_pager(form, found, page)
             except (QueryError, StoreError) as exc:
                 error = str(exc)
         elif any(_clean(v) for k, v in form.items() if k not in ("q", "kind")):
             error = "type some words to search for; the filters narrow the results"
         return render(
-            "search.html", title=f"Search: {q}" if q else "Search", form=form, hits=hits, error=error
+            "search.html",
+            title=f"Search: {q}" if q else "Search",
+            form=form,
+            hits=hits,
+            error=error,
+            pager=pager,
         )
 
 

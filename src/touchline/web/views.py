@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
@@ -17,7 +17,7 @@ from touchline.errors import QueryError
 from touchline.linking.people import fold
 from touchline.models import Article, ArticleFacts, Card, LineupEntry, Match
 from touchline.query.kb import KnowledgeBase
-from touchline.query.types import Cite, Hit, MergedGoal, MergedMatch
+from touchline.query.types import Cite, Hit, MergedGoal, MergedMatch, SearchPage
 from touchline.store.base import SourceRef
 from touchline.web.highlight import Span, excerpt, highlight, sentence_span
 
@@ -254,11 +254,44 @@ class HitView:
     related: Related
 
 
+@dataclass
+class SearchPager:
+    """The hit count and the links to the previous and next pages of a search."""
+
+    total: int
+    first: int  # 1-based number of the first hit shown
+    last: int
+    page: int
+    pages: int
+    prev_url: str | None
+    next_url: str | None
+    capped: bool
+
+
+def search_pager(form: dict[str, str], found: SearchPage, page: int) -> SearchPager:
+    pages = max(1, -(-found.total // max(found.limit, 1)))
+
+    def url(n: int) -> str:
+        params = {k: v for k, v in form.items() if v and not (k == "kind" and v == "all")}
+        return "/search?" + urlencode({**params, "page": n})
+
+    return SearchPager(
+        found.total,
+        found.offset + 1 if found.hits else 0,
+        found.offset + len(found.hits),
+        page,
+        pages,
+        url(page - 1) if page > 1 else None,
+        url(page + 1) if found.offset + len(found.hits) < found.total else None,
+        found.capped,
+    )
+
+
 def hit_views(kb: KnowledgeBase, hits: list[Hit], query: str) -> list[HitView]:
     out = []
     for h in hits:
         art = kb.store.article(h.article_id)
-        title = article_title(art) if art else h.article_id[:12]
+        title = h.title or (article_title(art) if art else h.article_id[:12])
         speaker = None
         if h.evidence:
             c = h.evidence[0]

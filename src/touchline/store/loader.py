@@ -93,14 +93,22 @@ def ingest(
     source = _read(paths, published, report) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
-    for facts in run(fresh, report):
-        if facts:
-            result = store.add_batch(facts)
-            report.stored += result.stored
-            report.already_stored += result.skipped
-            report.batches += 1
-        if progress:
-            progress(report)
+    extracted = run(fresh, report)
+    try:
+        for facts in extracted:
+            if facts:
+                result = store.add_batch(facts)
+                report.stored += result.stored
+                report.already_stored += result.skipped
+                report.batches += 1
+            if progress:
+                progress(report)
+    finally:
+        # when a write fails or the run is interrupted, the engine stops its workers now, not whenever
+        # the generator happens to be garbage-collected
+        close = getattr(extracted, "close", None)
+        if close is not None:
+            close()
     return report
 
 

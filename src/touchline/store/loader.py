@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from touchline.config import settings
-from touchline.errors import InputError
+from touchline.errors import InputError, StoreError
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -88,6 +88,8 @@ def ingest(
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
     ``touchline.engine``) does the extraction, by default here, in one process.
     """
+    if store.read_only:  # say so before reading or extracting anything
+        raise StoreError(f"{store.url}: the store is read-only ({store.read_only}); nothing was written")
     report = IngestReport()
     size = max(1, batch_size or settings().batch_size)
     source = _read(paths, published, report) if articles is None else _count(articles, report)

@@ -247,6 +247,21 @@ class PostgresStore(SQLStore):
         row = self._conn().execute("SELECT MAX(version) FROM schema_version").fetchone()
         return int(row[0] or 0) if row else 0
 
+    def data_version(self) -> object:
+        """Changes when another session commits writes. First the current snapshot (a cheap call that
+        changes only when a writing transaction starts or ends anywhere on the server); only when it
+        moved, the article count and the reference results' last change, so writes to other databases
+        on the same server do not drop the caches."""
+        snapshot = self._rows("SELECT pg_current_snapshot()::text")[0][0]
+        if snapshot != getattr(self, "_snapshot_seen", None):
+            row = self._rows(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM results),"
+                " (SELECT max(xmin::text::bigint) FROM results)"
+            )[0]
+            self._snapshot_seen = snapshot
+            self._version = tuple(row)
+        return self._version
+
     # ---- writing -------------------------------------------------------------------------
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -175,7 +176,7 @@ def _ray() -> Any:
     global _STARTED_HERE
     if not ray.is_initialized():
         ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
-        _STARTED_HERE = True
+        _STARTED_HERE = not os.environ.get("RAY_ADDRESS")  # a local instance, not a joined cluster
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False

@@ -24,7 +24,7 @@ from touchline.errors import StoreError
 from touchline.store.migrations import LATEST, migrate, stored_version
 
 BUSY_MS = 30_000  # wait this long for another writer (or another process creating the store)
-_READ_ONLY_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o error")
+_READ_ONLY_ERRORS = ("readonly", "read-only", "unable to open")
 
 
 def connect(path: str) -> tuple[sqlite3.Connection, str | None]:
@@ -33,6 +33,8 @@ def connect(path: str) -> tuple[sqlite3.Connection, str | None]:
     if path == ":memory:":
         return _writable(path), None
     file = Path(path)
+    if file.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
     reason = _read_only_reason(file)
     if reason is None:
         try:

@@ -17,6 +17,8 @@ import importlib.util
 import logging
 import os
 import pickle
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -175,8 +177,13 @@ def _ray() -> Any:
         raise TouchlineError(MISSING) from exc
     global _STARTED_HERE
     if not ray.is_initialized():
+        on_term = signal.getsignal(signal.SIGTERM)
         ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
         _STARTED_HERE = not os.environ.get("RAY_ADDRESS")  # a local instance, not a joined cluster
+        if callable(on_term) and threading.current_thread() is threading.main_thread():
+            # Ray's core worker replaces the handler with one that aborts the process; keep ours, so
+            # SIGTERM ends the run cleanly (the open batch rolls back, the Ray instance is shut down)
+            signal.signal(signal.SIGTERM, on_term)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False

@@ -72,3 +72,30 @@ def test_input_goes_to_ray_in_windows_and_comes_back_in_order(monkeypatch: pytes
     out = list(ray_engine.RayEngine(2, window=5).extract_batches(batches, IngestReport()))
     assert windows == [[3, 3], [3, 2]]  # a window closes once it holds >= 5 articles
     assert [f.article.id for b in out for f in b] == [a.id for a in arts]
+
+
+def test_interrupted_run_stops_the_ray_instance_it_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    ray = pytest.importorskip("ray", reason="Ray engine tests skipped: ray is not installed")
+    calls: list[str] = []
+    monkeypatch.setattr(ray, "shutdown", lambda: calls.append("shutdown"))
+    monkeypatch.setattr(ray_engine, "_STARTED_HERE", True)
+
+    def interrupted() -> object:
+        raise KeyboardInterrupt
+        yield  # a generator
+
+    engine = ray_engine.RayEngine(2)
+    with pytest.raises(KeyboardInterrupt):
+        list(engine.extract_batches(interrupted(), report=None))  # type: ignore[arg-type]
+    assert calls == ["shutdown"]
+    ray_engine.stop_local_ray()  # already stopped: nothing more to do
+    assert calls == ["shutdown"]
+
+
+def test_a_ray_instance_started_elsewhere_is_left_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    ray = pytest.importorskip("ray", reason="Ray engine tests skipped: ray is not installed")
+    calls: list[str] = []
+    monkeypatch.setattr(ray, "shutdown", lambda: calls.append("shutdown"))
+    monkeypatch.setattr(ray_engine, "_STARTED_HERE", False)
+    ray_engine.stop_local_ray()
+    assert calls == []

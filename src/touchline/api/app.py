@@ -5,7 +5,9 @@ health and docs, and the server-rendered web UI (``touchline.web.routes``) when 
     app = create_app("touchline.db", token="s3cret")   # uvicorn.run(app)
 
 Writes need a token (``Authorization: Bearer T`` or ``X-Touchline-Token: T``); without a configured
-token the API is read-only.
+token the API is read-only. Every response carries security headers, the Host header can be checked
+against an allow-list, and cached views follow writes by other processes (``api/security.py``); the
+API docs are served locally (``api/docs.py``).
 """
 
 from __future__ import annotations
@@ -14,27 +16,32 @@ import importlib
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from touchline import __version__, open_kb
+from touchline.api.docs import install_docs
 from touchline.api.errors import install_error_handlers
+from touchline.api.security import Guard
 
 log = logging.getLogger("touchline.api")
 
 TOKEN_ENV = "TOUCHLINE_TOKEN"
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, *, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
     """A FastAPI app serving the knowledge base at ``db`` (a SQLite path or a store URL).
 
     ``token`` protects the write endpoint; when None it is read from ``$TOUCHLINE_TOKEN``, and an empty
-    value disables writes altogether.
+    value disables writes altogether. ``allowed_hosts``: the Host names requests may use (400
+    otherwise); None skips the check (``touchline serve`` always passes a list, localhost by default).
     """
     app = FastAPI(
+        docs_url=None,  # served locally by install_docs below, not from a CDN
+        redoc_url=None,
         title="touchline",
         version=__version__,
         description=(
@@ -48,9 +55,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     # one lock around the knowledge base: the store has one connection and merged views are cached
     app.state.kb_lock = threading.RLock()
-    app.state.write_lock = threading.Lock()  # one write at a time; reads go on during extraction
+    # one store write at a time; extraction runs before it, outside every lock (routes_write.py)
+    app.state.write_lock = threading.Lock()
     app.state.cache = {}  # derived views, cleared after every write
     install_error_handlers(app)
+    install_docs(app)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     from touchline.api import routes_query, routes_read, routes_write
     from touchline.api.routes_meta import router as meta_router

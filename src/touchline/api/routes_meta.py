@@ -19,5 +19,5 @@ def healthz(request: Request) -> Health:
         status="ok",
         version=__version__,
         articles=counts.get("articles", 0),
-        writes_enabled=bool(request.app.state.token),
+        writes_enabled=bool(request.app.state.token) and not kb.store.read_only,
     )

@@ -1,5 +1,6 @@
-"""``POST /api/articles``: ingest plain text, HTML or JSON articles through the normal reader → extractor →
-store path (``touchline.store.loader.ingest``), protected by the server's token.
+"""``POST /api/articles``: ingest plain text, HTML or JSON articles through the normal readers and
+extractor into the store, protected by the server's token. Extraction runs outside every lock; only
+the store transaction is serialised (see ``store_articles``).
 
 The body is read as a stream and refused with 413 as soon as it passes the limit (the ``Content-Length``
 header is checked first), so an oversize upload is never held in memory or stored. Every article in a
@@ -13,8 +14,7 @@ import hmac
 import json
 import os
 import threading
-from contextlib import AbstractContextManager
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, Security
 from fastapi.concurrency import run_in_threadpool
@@ -24,12 +24,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from touchline.api import schemas as s
 from touchline.api.errors import ApiError
+from touchline.api.freshness import mark_current
+from touchline.engine import extract_safely
 from touchline.errors import InputError
 from touchline.ingest.decode import looks_binary
 from touchline.ingest.readers import read_html_article, read_text_article
 from touchline.models import Article
-from touchline.store.base import Store
-from touchline.store.loader import ingest
 
 MAX_BODY_ENV = "TOUCHLINE_API_MAX_BODY"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -64,8 +64,13 @@ def check_token(
     expected: str | None = request.app.state.token
     if not expected:
         raise ApiError(
-            403, "writes are disabled", "start the server with --token or TOUCHLINE_TOKEN to allow them"
+            403,
+            "writes are disabled",
+            "start the server with $TOUCHLINE_TOKEN or --token-file to allow them",
         )
+    read_only = request.app.state.kb.store.read_only
+    if read_only:
+        raise ApiError(403, "writes are disabled", f"the store is read-only ({read_only})")
     given = header if header is not None else (bearer.credentials.strip() if bearer else None)
     if not given:
         raise ApiError(
@@ -180,25 +185,6 @@ def parse_articles(
 ACCEPTED = ["text/plain", "text/html", "application/json"]
 
 
-class _LockedStore:
-    """A view of a store whose every method call holds ``lock`` (the one the read endpoints take)."""
-
-    def __init__(self, store: Store, lock: AbstractContextManager[Any]) -> None:
-        self._store = store
-        self._lock = lock
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def locked(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
-                return attr(*args, **kwargs)
-
-        return locked
-
-
 def _extractor(state: State) -> Any:
     with _extractor_lock:
         if getattr(state, "extractor", None) is None:
@@ -209,25 +195,33 @@ def _extractor(state: State) -> Any:
 
 
 def store_articles(state: State, arts: list[Article]) -> s.IngestOut:
-    """Ingest through the standard loader. Writers queue on ``write_lock``; readers are only held up
-    while the store itself is touched, not while the (slow) extraction runs."""
-    extractor = _extractor(state)
-    with state.write_lock:
-        kb = state.kb
-        store = cast(Store, _LockedStore(kb.store, state.kb_lock))
-        before = store.stored_ids(a.id for a in arts)
-        report = ingest(store, articles=arts, extractor=extractor)
-        with state.kb_lock:
+    """Extract, then store. The (possibly slow) extraction holds no lock, so one slow article never
+    holds up other writers or readers; only the single store transaction runs under ``write_lock``
+    (and the knowledge base's lock, which readers take too)."""
+    kb = state.kb
+    with state.kb_lock:
+        before = kb.store.stored_ids(a.id for a in arts)
+    todo: dict[str, Article] = {}
+    for a in arts:
+        if a.id not in before:
+            todo.setdefault(a.id, a)
+    facts, failed = extract_safely(_extractor(state), list(todo.values())) if todo else ([], [])
+    with state.write_lock, state.kb_lock:
+        # stored meanwhile by another request (or process): a duplicate, not ours to store again
+        raced = kb.store.stored_ids(f.article.id for f in facts)
+        if facts:
+            kb.store.add_batch(facts)
             kb.refresh()
             state.cache.clear()
-        after = store.stored_ids(a.id for a in arts)
-    problems = dict(report.failed)
+            mark_current(state)
+        after = kb.store.stored_ids(a.id for a in arts)
+    problems = dict(failed)
     seen: set[str] = set()
     out: list[s.IngestedArticle] = []
     for a in arts:
         status: Status = "stored"
         problem = None
-        if a.id in before or a.id in seen:
+        if a.id in before or a.id in seen or a.id in raced:
             status = "duplicate"
         elif a.id not in after:
             status, problem = "failed", problems.get(a.source, "not stored")

@@ -1,13 +1,17 @@
 """``touchline`` entry point. Each command lives in its own module with ``register(subparsers)``.
 
-Any TouchlineError becomes one readable line on stderr and exit status 2.
+Any TouchlineError becomes one readable line on stderr and exit status 2. SIGTERM is turned into an
+exception like Ctrl-C's, so the running command cleans up (an ingest stops its workers, the open batch
+rolls back) and the process exits with status 143 (Ctrl-C: 130).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from touchline.errors import TouchlineError
@@ -43,12 +47,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """Raised in the main thread when the process receives SIGTERM."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 1
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
     except TouchlineError as exc:
@@ -57,8 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("touchline: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("touchline: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,8 +7,12 @@ import os
 import sys
 from pathlib import Path
 
+from touchline.api.security import ALLOWED_HOSTS_ENV, DEFAULT_ALLOWED_HOSTS
 from touchline.config import settings
 from touchline.errors import TouchlineError
+
+TOKEN_ENV = "TOUCHLINE_TOKEN"
+_ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="serve the knowledge base over HTTP (REST API at /api, docs at /docs)",
         description=(
             "Start a web server for a knowledge base. Reads are open; POST /api/articles needs the token "
-            "(--token or $TOUCHLINE_TOKEN), and without one the server is read-only."
+            f"(${TOKEN_ENV} or --token-file), and without one the server is read-only. Requests must name "
+            "an allowed host (localhost, 127.0.0.1, [::1] and --allowed-host)."
         ),
     )
     p.add_argument(
@@ -32,9 +37,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one), e.g. --port 8080"
     )
     p.add_argument(
+        "--token-file",
+        default=None,
+        help=f"file holding the token that allows writes (default: ${TOKEN_ENV}), e.g. --token-file ~/.touchline-token",
+    )
+    p.add_argument(
         "--token",
         default=None,
-        help="token that allows writes (default: $TOUCHLINE_TOKEN), e.g. --token s3cret",
+        help=f"the token itself (visible to other users in `ps`: prefer ${TOKEN_ENV} or --token-file), e.g. --token s3cret",
+    )
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help=(
+            "a host name clients may use in the Host header, besides localhost/127.0.0.1/[::1] "
+            f"(repeatable; also ${ALLOWED_HOSTS_ENV}, comma-separated; '*' allows any), e.g. --allowed-host kb.example.org"
+        ),
     )
     p.add_argument(
         "--log-level",
@@ -43,6 +63,37 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="server log detail (default: info), e.g. --log-level warning",
     )
     p.set_defaults(func=run)
+
+
+def read_token(args: argparse.Namespace) -> str | None:
+    """The write token: --token-file, else --token (with a warning), else $TOUCHLINE_TOKEN."""
+    if args.token_file:
+        path = Path(args.token_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            raise TouchlineError(f"{path}: cannot read the token file ({reason})") from exc
+        token = text.strip()
+        if not token or "\n" in token:
+            raise TouchlineError(f"{path}: the token file must hold the token on one line")
+        return token
+    if args.token is not None:
+        print(
+            f"touchline: warning: --token is visible to other users in the process list; use ${TOKEN_ENV} "
+            "or --token-file instead",
+            file=sys.stderr,
+        )
+        return args.token or None
+    return os.environ.get(TOKEN_ENV) or None
+
+
+def allowed_hosts(args: argparse.Namespace) -> list[str]:
+    hosts = [*DEFAULT_ALLOWED_HOSTS, *args.allowed_host]
+    hosts += [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "").split(",") if h.strip()]
+    if args.host not in _ANY_ADDRESS:
+        hosts.append(args.host)  # the address the server listens on is a name clients may use
+    return hosts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,9 +108,14 @@ def run(args: argparse.Namespace) -> int:
         )
     if not 0 <= args.port <= 65535:
         raise TouchlineError(f"invalid port {args.port}")
-    token = args.token if args.token is not None else os.environ.get("TOUCHLINE_TOKEN")
-    app = create_app(db, token=token or None)
-    if not app.state.token:
+    token = read_token(args)
+    app = create_app(db, token=token or "", allowed_hosts=allowed_hosts(args))
+    read_only = app.state.kb.store.read_only
+    if read_only:
+        print(
+            f"touchline: the store is read-only ({read_only}); so is the API (POST /api/articles answers 403)"
+        )
+    elif not app.state.token:
         print("touchline: no token set; the API is read-only (POST /api/articles answers 403)")
     elif args.host not in ("127.0.0.1", "localhost", "::1"):
         print(

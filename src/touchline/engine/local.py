@@ -12,12 +12,18 @@ process that may hold threads or an open database connection. A worker is replac
 If a worker process dies (a crash in native code, the OOM killer), the pool is rebuilt and the
 batches that were in flight are retried one at a time, so only the batch that kills a worker is
 reported as failed.
+
+Shutdown: when the run ends normally the pool is shut down and waited for. When it ends with an
+exception (Ctrl-C, SIGTERM turned into an exception by the CLI, a failed write) the workers are
+terminated at once instead of finishing their batches. If the main process dies outright (kill -9),
+the workers and the forkserver follow within a second (:mod:`touchline.engine.lifeline`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from touchline.engine import ExtractorLike, Failure, extract_safely
+from touchline.engine.lifeline import become_worker
 from touchline.models import Article, ArticleFacts
 
 if TYPE_CHECKING:
@@ -35,8 +42,12 @@ Result = tuple[list[ArticleFacts], list[Failure]]
 Factory = Callable[[], ExtractorLike]
 
 
-def _init_worker(factory: Factory | None, model: str | None, disable: tuple[str, ...]) -> None:
+def _init_worker(
+    factory: Factory | None, model: str | None, disable: tuple[str, ...], main_pid: int | None = None
+) -> None:
     global _EXTRACTOR
+    if main_pid is not None:
+        become_worker(main_pid)
     if factory is not None:
         _EXTRACTOR = factory()
         return
@@ -91,12 +102,15 @@ class LocalEngine:
     def _pool(self) -> ProcessPoolExecutor:
         if self.method == "forkserver":
             # the worker forks come from a server that already imported the heavy modules
-            multiprocessing.set_forkserver_preload(["touchline.nlp.pipeline"])
+            # (and the guard that makes the forkserver die with this process)
+            multiprocessing.set_forkserver_preload(
+                ["touchline.engine.forkserver_guard", "touchline.nlp.pipeline"]
+            )
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context(self.method),
             initializer=_init_worker,
-            initargs=(self.factory, self.model, self.disable),
+            initargs=(self.factory, self.model, self.disable, os.getpid()),
             max_tasks_per_child=self.max_tasks_per_child,
         )
 
@@ -114,10 +128,12 @@ class LocalEngine:
             while window:
                 pool, facts = self._collect(pool, window, report)
                 yield facts
-        finally:
+        except BaseException:  # interrupted, terminated, or the consumer stopped: stop the workers now
             for _, future in window:
                 future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+            terminate(pool)
+            raise
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def _collect(
         self,
@@ -154,3 +170,19 @@ class LocalEngine:
                 problem = "extraction failed: the worker process died on this batch"
                 out.append(([], [(a.source, problem) for a in batch]))
         return pool, out
+
+
+def terminate(pool: ProcessPoolExecutor, grace: float = 2.0) -> None:
+    """Stop a pool without waiting for its running batches: SIGTERM to every worker, SIGKILL to any
+    still alive after ``grace`` seconds."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    deadline = time.monotonic() + grace
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+            proc.join(1.0)

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import pickle
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -99,14 +102,18 @@ class RayEngine:
     ) -> Iterator[list[ArticleFacts]]:
         pending: list[list[Article]] = []
         size = 0
-        for batch in batches:
-            pending.append(batch)
-            size += len(batch)
-            if size >= self.window:
+        try:
+            for batch in batches:
+                pending.append(batch)
+                size += len(batch)
+                if size >= self.window:
+                    yield from self._run_window(pending, report)
+                    pending, size = [], 0
+            if pending:
                 yield from self._run_window(pending, report)
-                pending, size = [], 0
-        if pending:
-            yield from self._run_window(pending, report)
+        except BaseException:  # interrupted or terminated: stop the local Ray instance we started
+            stop_local_ray()
+            raise
 
     def _run_window(self, batches: list[list[Article]], report: IngestReport) -> Iterator[list[ArticleFacts]]:
         ray = _ray()
@@ -145,6 +152,22 @@ class RayEngine:
             yield out
 
 
+_STARTED_HERE = False  # whether this process started the Ray instance it uses
+
+
+def stop_local_ray() -> None:
+    """Shut down the Ray instance this process started (its raylet, object store and workers); a cluster
+    joined through ``RAY_ADDRESS`` is left running. Ray's own processes also die with the driver on
+    kill -9 (Ray starts them sharing the driver's fate)."""
+    global _STARTED_HERE
+    if not _STARTED_HERE:
+        return
+    import ray
+
+    ray.shutdown()
+    _STARTED_HERE = False
+
+
 def _ray() -> Any:
     """Import Ray, start (or join, with ``RAY_ADDRESS``) an instance, quieten Ray Data's own bars."""
     try:
@@ -152,8 +175,15 @@ def _ray() -> Any:
         import ray.data
     except ImportError as exc:  # pragma: no cover - checked in RayEngine()
         raise TouchlineError(MISSING) from exc
+    global _STARTED_HERE
     if not ray.is_initialized():
+        on_term = signal.getsignal(signal.SIGTERM)
         ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        _STARTED_HERE = not os.environ.get("RAY_ADDRESS")  # a local instance, not a joined cluster
+        if callable(on_term) and threading.current_thread() is threading.main_thread():
+            # Ray's core worker replaces the handler with one that aborts the process; keep ours, so
+            # SIGTERM ends the run cleanly (the open batch rolls back, the Ray instance is shut down)
+            signal.signal(signal.SIGTERM, on_term)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False

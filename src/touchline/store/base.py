@@ -98,6 +98,12 @@ class Store(ABC):
     """A knowledge-base store. Writes are batched: one transaction per ``add_batch`` call."""
 
     url: str
+    read_only: str | None = None  # why the store can only be read (None: writes are possible)
+
+    def data_version(self) -> object:
+        """A cheap token that changes when another process commits writes to the store, so a long-running
+        reader (``touchline serve``) knows when to drop its cached views. None: never changes."""
+        return None
 
     # ---- lifecycle -----------------------------------------------------------------------
     @abstractmethod

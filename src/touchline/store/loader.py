@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from touchline.config import settings
-from touchline.errors import InputError
+from touchline.errors import InputError, StoreError
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -95,19 +95,29 @@ def ingest(
     ``touchline.engine``) does the extraction, by default here, in one process. ``columns`` names
     the CSV columns of each field (``{"text": "body"}``) where the common names do not fit.
     """
+    if store.read_only:  # say so before reading or extracting anything
+        raise StoreError(f"{store.url}: the store is read-only ({store.read_only}); nothing was written")
     report = IngestReport()
     size = max(1, batch_size or settings().batch_size)
     source = _read(paths, published, report, columns) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
-    for facts in run(fresh, report):
-        if facts:
-            result = store.add_batch(facts)
-            report.stored += result.stored
-            report.already_stored += result.skipped
-            report.batches += 1
-        if progress:
-            progress(report)
+    extracted = run(fresh, report)
+    try:
+        for facts in extracted:
+            if facts:
+                result = store.add_batch(facts)
+                report.stored += result.stored
+                report.already_stored += result.skipped
+                report.batches += 1
+            if progress:
+                progress(report)
+    finally:
+        # when a write fails or the run is interrupted, the engine stops its workers now, not whenever
+        # the generator happens to be garbage-collected
+        close = getattr(extracted, "close", None)
+        if close is not None:
+            close()
     return report
 
 

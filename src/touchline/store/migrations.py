@@ -190,13 +190,36 @@ def statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
+def stored_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version, read without writing; None when there is no ``schema_version`` table yet."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every pending migration, each in its own transaction. Returns the resulting version."""
-    version = current_version(conn)
-    conn.commit()
-    for target in pending(version, LATEST):
-        conn.execute("BEGIN")
+    """Apply every pending migration, each in its own ``BEGIN IMMEDIATE`` transaction. Returns the
+    resulting version.
+
+    Safe when several processes open (and create) the same new store at once: the version is read
+    again after the write lock is taken, so a migration another process applied meanwhile is never
+    applied twice. An up-to-date store is not written to at all.
+    """
+    if (stored_version(conn) or 0) == LATEST:
+        return LATEST
+    while True:
+        conn.execute("BEGIN IMMEDIATE")  # waits (busy handler) for another process creating the store
         try:
+            version = current_version(conn)
+            todo = pending(version, LATEST)
+            if not todo:
+                conn.execute("COMMIT")
+                return LATEST
+            target = todo[0]
             apply(
                 conn,
                 MIGRATIONS[target - 1],
@@ -205,6 +228,6 @@ def migrate(conn: sqlite3.Connection) -> int:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-    return LATEST

@@ -20,12 +20,14 @@ import json
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from touchline.errors import StoreError
 from touchline.models import ArticleFacts, facts_from_dict
 from touchline.store.base import BatchResult, ResultRecord
+from touchline.store.pg_timeouts import PgTimeouts, Watchdog
 from touchline.store.postgres_migrations import LATEST, migrate
 from touchline.store.rows import (
     COLUMNS,
@@ -143,22 +145,31 @@ class PostgresStore(SQLStore):
     PLACEHOLDER = "%s"
     NULLS_FIRST = " NULLS FIRST"  # as SQLite sorts NULL first
 
-    def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
+    def __init__(self, url: str, *, connect_timeout: float | None = None) -> None:
         try:
-            import psycopg  # noqa: F401
+            import psycopg
         except ImportError as exc:
             raise StoreError(
                 f"{redact(url)}: the PostgreSQL backend needs psycopg 3: pip install 'touchline[postgres]'"
             ) from exc
         self._dsn = url
         self.url = redact(url)
-        self._timeout = connect_timeout
+        timeouts = PgTimeouts()
+        if connect_timeout is not None:
+            timeouts = replace(timeouts, connect=connect_timeout)
+        self.timeouts = timeouts
+        self._watchdog = Watchdog(timeouts.deadline)
         self._local = threading.local()
         self._open: list[tuple[threading.Thread, psycopg.Connection]] = []
         self._guard = threading.Lock()
         self._closed = False
         try:
-            migrate(self._conn())
+            conn = self._conn()
+            try:
+                with self._watchdog.guard(conn):
+                    migrate(conn)
+            except psycopg.OperationalError as exc:
+                raise self._lost(conn, exc, "cannot prepare the touchline schema") from exc
         except StoreError:
             self.close()
             raise
@@ -171,7 +182,7 @@ class PostgresStore(SQLStore):
         import psycopg
 
         try:
-            return psycopg.connect(self._dsn, autocommit=True, connect_timeout=self._timeout)
+            return psycopg.connect(self._dsn, autocommit=True, **self.timeouts.connect_kwargs(self._dsn))
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"{self.url}: cannot connect to PostgreSQL ({reason})") from exc
@@ -181,7 +192,7 @@ class PostgresStore(SQLStore):
         if self._closed:
             raise StoreError(f"{self.url}: the store is closed")
         conn: psycopg.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and not conn.closed:
+        if conn is not None and not conn.closed and not conn.broken:
             return conn
         conn = self._connect()
         self._local.conn = conn
@@ -227,14 +238,41 @@ class PostgresStore(SQLStore):
     def _execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> psycopg.Cursor[Any]:
         import psycopg
 
+        conn = self._conn()
         try:
-            return self._conn().execute(sql, params)  # type: ignore[arg-type]
+            with self._watchdog.guard(conn):
+                return conn.execute(sql, params)  # type: ignore[arg-type]
         except psycopg.OperationalError as exc:  # server gone, connection lost: one readable line
-            raise StoreError(f"{self.url}: query failed ({str(exc).strip() or type(exc).__name__})") from exc
+            raise self._lost(conn, exc, "query failed") from exc
+
+    def _lost(self, conn: psycopg.Connection, exc: Exception, what: str) -> StoreError:
+        """One readable line for a failed call: the client deadline passed, or the server said why."""
+        if self._watchdog.fired(conn):
+            return StoreError(
+                f"{self.url}: PostgreSQL did not answer within {self.timeouts.deadline:g} s (the server"
+                " is frozen or unreachable; TOUCHLINE_PG_STATEMENT_TIMEOUT sets the limit)"
+            )
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return StoreError(f"{self.url}: {what} ({reason})")
 
     def schema_version(self) -> int:
         row = self._conn().execute("SELECT MAX(version) FROM schema_version").fetchone()
         return int(row[0] or 0) if row else 0
+
+    def data_version(self) -> object:
+        """Changes when another session commits writes. First the current snapshot (a cheap call that
+        changes only when a writing transaction starts or ends anywhere on the server); only when it
+        moved, the article count and the reference results' last change, so writes to other databases
+        on the same server do not drop the caches."""
+        snapshot = self._rows("SELECT pg_current_snapshot()::text")[0][0]
+        if snapshot != getattr(self, "_snapshot_seen", None):
+            row = self._rows(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM results),"
+                " (SELECT max(xmin::text::bigint) FROM results)"
+            )[0]
+            self._snapshot_seen = snapshot
+            self._version = tuple(row)
+        return self._version
 
     # ---- writing -------------------------------------------------------------------------
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
@@ -249,7 +287,7 @@ class PostgresStore(SQLStore):
         result = BatchResult()
         conn = self._conn()
         try:
-            with conn.transaction():
+            with self._watchdog.guard(conn), conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 seen = self.stored_ids(f.article.id for f in batch)
                 fresh: list[ArticleFacts] = []
@@ -263,7 +301,7 @@ class PostgresStore(SQLStore):
                     self._write(conn, fresh)
                 result.stored = len(fresh)
         except psycopg.Error as exc:
-            raise StoreError(f"{self.url}: write failed, batch rolled back ({exc})") from exc
+            raise self._lost(conn, exc, "write failed, batch rolled back") from exc
         return result
 
     def _write(self, conn: psycopg.Connection, fresh: list[ArticleFacts]) -> None:
@@ -279,13 +317,25 @@ class PostgresStore(SQLStore):
 
     def iter_facts(self) -> Generator[ArticleFacts, None, None]:
         """Streams with a server-side cursor on a connection of its own (released when exhausted)."""
+        import psycopg
+
         conn = self._connect()
         try:
             with conn.transaction(), conn.cursor(name="touchline_iter_facts") as cur:
-                cur.itersize = 500
-                cur.execute(ITER_FACTS)
-                for (text,) in cur:
-                    yield facts_from_dict(json.loads(text))
+                started = False
+                while True:
+                    try:
+                        with self._watchdog.guard(conn):  # each round trip has the client deadline
+                            if not started:
+                                cur.execute(ITER_FACTS)
+                                started = True
+                            rows = cur.fetchmany(500)
+                    except psycopg.OperationalError as exc:
+                        raise self._lost(conn, exc, "reading facts failed") from exc
+                    if not rows:
+                        break
+                    for (text,) in rows:
+                        yield facts_from_dict(json.loads(text))
         finally:
             conn.close()
 
@@ -309,7 +359,7 @@ class PostgresStore(SQLStore):
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols.split(", ") if c not in RESULT_KEY)
         conn = self._conn()
         try:
-            with conn.transaction(), conn.cursor() as cur:
+            with self._watchdog.guard(conn), conn.transaction(), conn.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 cur.executemany(
                     f"INSERT INTO results ({cols}) VALUES ({', '.join(['%s'] * len(cols.split(', ')))})"
@@ -317,7 +367,7 @@ class PostgresStore(SQLStore):
                     [result_row(r) for r in results],
                 )
         except psycopg.Error as exc:
-            raise StoreError(f"{self.url}: importing results failed, rolled back ({exc})") from exc
+            raise self._lost(conn, exc, "importing results failed, rolled back") from exc
         return len(results)
 
     # ---- search --------------------------------------------------------------------------

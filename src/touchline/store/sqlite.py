@@ -15,9 +15,10 @@ from typing import Any
 from touchline.errors import StoreError
 from touchline.models import ArticleFacts, facts_from_dict
 from touchline.store.base import BatchResult, ResultRecord
-from touchline.store.migrations import current_version, migrate
+from touchline.store.migrations import current_version, stored_version
 from touchline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows, facts_json, result_row
 from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
+from touchline.store.sqlite_open import connect
 from touchline.store.text_query import fts_query
 
 _CHUNK = 500  # bound parameters per IN (...) list
@@ -40,15 +41,9 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: str | Path) -> None:
         self.url = str(path)
         try:
-            if str(path) != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if str(path) != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA busy_timeout = 30000")  # wait for another writer instead of failing
-            migrate(self.conn)
+            # WAL, busy timeout, concurrency-safe migrations; read-only (mode=ro / immutable) when the
+            # file or its folder cannot be written: see store/sqlite_open.py
+            self.conn, self.read_only = connect(str(path))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a touchline SQLite store ({exc})") from exc
 
@@ -56,7 +51,18 @@ class SQLiteStore(SQLStore):
         self.conn.close()
 
     def schema_version(self) -> int:
+        if self.read_only:
+            return stored_version(self.conn) or 0
         return current_version(self.conn)
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: changes whenever another connection (another process)
+        commits to the file; this connection's own writes do not change it."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url}: the store is read-only ({self.read_only}); nothing was written")
 
     # ---- writing -------------------------------------------------------------------------
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
@@ -76,6 +82,7 @@ class SQLiteStore(SQLStore):
         return {r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
     def add_batch(self, batch: Sequence[ArticleFacts]) -> BatchResult:
+        self._writable()
         result = BatchResult()
         cur = self.conn.cursor()
         try:
@@ -137,6 +144,7 @@ class SQLiteStore(SQLStore):
 
     # ---- reference results ---------------------------------------------------------------
     def add_results(self, results: Sequence[ResultRecord]) -> int:
+        self._writable()
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:

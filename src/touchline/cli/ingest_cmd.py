@@ -7,6 +7,7 @@ import sys
 
 from touchline.config import settings
 from touchline.engine import ENGINES, Engine, make_engine
+from touchline.errors import printable
 from touchline.store import open_store
 from touchline.store.loader import IngestReport, ingest
 
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="local: worker processes (default one per core); ray: a Ray Data pipeline (pip install 'touchline[ray]')",
     )
     p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point outside an ingested folder (skipped by default, one line each)",
+    )
+    p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
     )
     p.set_defaults(func=run)
@@ -41,18 +47,28 @@ def run(args: argparse.Namespace) -> int:
     with open_store(db) as store:
         report = _run(store, args, show, engine)
         shown = store.url  # the backend's own form of the location, passwords redacted
-    for source, problem in report.failed:
-        print(f"touchline: {source}: {problem}", file=sys.stderr)
-    print(f"{shown}: {report.summary()}")
+    print(f"{printable(shown)}: {report.summary()}")
     if report.read == 0:
         print("touchline: nothing could be read", file=sys.stderr)
         return 1
     return 0
 
 
+def print_problem(source: str, problem: str) -> None:
+    """One line per bad input, printed when it is found, with control characters made visible."""
+    print(f"touchline: {printable(source)}: {printable(problem)}", file=sys.stderr, flush=True)
+
+
 def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> IngestReport:  # type: ignore[no-untyped-def]
+    options = {
+        "published": args.published,
+        "batch_size": args.batch_size,
+        "engine": engine,
+        "on_problem": print_problem,
+        "follow_links": args.follow_links,
+    }
     if not show:
-        return ingest(store, args.paths, published=args.published, batch_size=args.batch_size, engine=engine)
+        return ingest(store, args.paths, **options)
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -73,13 +89,6 @@ def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> 
                 detail=f"read {r.read} · stored {r.stored} · skipped {r.skipped} · failed {len(r.failed)}",
             )
 
-        report = ingest(
-            store,
-            args.paths,
-            published=args.published,
-            batch_size=args.batch_size,
-            progress=update,
-            engine=engine,
-        )
+        report = ingest(store, args.paths, progress=update, **options)
         bar.update(task, description="done", total=1, completed=1)
     return report

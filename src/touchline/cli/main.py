@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
-from touchline.errors import TouchlineError
+from touchline.errors import TouchlineError, printable
 
 # modules under touchline.cli that define commands; a module not written yet is skipped
 COMMAND_MODULES: tuple[str, ...] = (
@@ -51,13 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except TouchlineError as exc:
-        print(f"touchline: error: {exc}", file=sys.stderr)
+        print(f"touchline: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("touchline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except (sqlite3.Error, OSError) as exc:  # e.g. a full disk outside a batch write: one line, no traceback
+        print(f"touchline: error: {printable(str(exc))}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

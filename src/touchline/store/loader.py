@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from touchline.config import settings
-from touchline.errors import InputError
+from touchline.errors import InputError, InputWarning
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -21,33 +21,65 @@ if TYPE_CHECKING:
     from touchline.nlp.pipeline import Extractor
 
 
+Problem = tuple[str, str]  # (source, problem)
+
+
+class Problems(list[Problem]):
+    """A list of (source, problem) that hands each new entry to ``listener`` as it is added, so a
+    problem is printed when it happens, not at the end of the run (engines ``append``/``extend``)."""
+
+    listener: Callable[[str, str], None] | None = None
+
+    def append(self, item: Problem) -> None:
+        super().append(item)
+        if self.listener is not None:
+            self.listener(*item)
+
+    def extend(self, items: Iterable[Problem]) -> None:
+        for item in items:
+            self.append(item)
+
+
 @dataclass
 class IngestReport:
     read: int = 0  # articles read from the inputs
     stored: int = 0  # newly stored
     already_stored: int = 0  # skipped: in the store before this run
     duplicates: int = 0  # skipped: the same article twice in this run's inputs
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
+    failed: Problems = field(default_factory=Problems)  # (source, problem): not stored
+    warnings: Problems = field(default_factory=Problems)  # (source, problem): stored anyway
     batches: int = 0
 
     @property
     def skipped(self) -> int:
         return self.already_stored + self.duplicates
 
+    def listen(self, listener: Callable[[str, str], None] | None) -> None:
+        """Call ``listener(source, problem)`` for every failure and warning as it happens."""
+        self.failed.listener = listener
+        self.warnings.listener = listener
+
     def summary(self) -> str:
         text = (
             f"read {self.read} article(s): stored {self.stored}, skipped {self.skipped} "
             f"({self.already_stored} already stored, {self.duplicates} duplicate(s)), failed {len(self.failed)}"
         )
+        if self.warnings:
+            text += f", {len(self.warnings)} warning(s)"
         return text
 
 
-def _read(paths: Iterable[str | Path], published: str | None, report: IngestReport) -> Iterator[Article]:
+def _read(
+    paths: Iterable[str | Path], published: str | None, report: IngestReport, follow_links: bool = False
+) -> Iterator[Article]:
     from touchline.ingest.readers import iter_path
 
     seen: set[str] = set()
     for p in paths:
-        for item in iter_path(Path(p), published):
+        for item in iter_path(Path(p), published, follow_links=follow_links):
+            if isinstance(item, InputWarning):
+                report.warnings.append((item.source, item.problem))
+                continue
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.problem))
                 continue
@@ -82,15 +114,22 @@ def ingest(
     extractor: Extractor | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     engine: Engine | None = None,
+    on_problem: Callable[[str, str], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
 
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
     ``touchline.engine``) does the extraction, by default here, in one process.
+
+    ``on_problem(source, problem)`` is called for each input that fails (or is read with a warning)
+    as soon as it is found. A record the store refuses is reported and skipped; the rest of its batch
+    is stored. ``follow_links`` follows symbolic links that leave an ingested folder.
     """
     report = IngestReport()
+    report.listen(on_problem)
     size = max(1, batch_size or settings().batch_size)
-    source = _read(paths, published, report) if articles is None else _count(articles, report)
+    source = _read(paths, published, report, follow_links) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
     for facts in run(fresh, report):
@@ -98,6 +137,7 @@ def ingest(
             result = store.add_batch(facts)
             report.stored += result.stored
             report.already_stored += result.skipped
+            report.failed.extend(result.failed)
             report.batches += 1
         if progress:
             progress(report)

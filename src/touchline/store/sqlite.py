@@ -16,7 +16,7 @@ from typing import Any
 from touchline.errors import StoreError
 from touchline.models import ArticleFacts, facts_from_dict
 from touchline.store.base import BatchResult, ResultRecord
-from touchline.store.migrations import current_version, migrate
+from touchline.store.migrations import current_version, foreign_tables, migrate
 from touchline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows, facts_json, result_row
 from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
 
@@ -33,6 +33,34 @@ def _insert_sql(table: str, cols: Sequence[str]) -> str:
 _SEARCH_COLUMNS = ("kind", "article_id", "fact_id", "text")
 _INSERTS = {t: _insert_sql(t, cols[1:] if t in FACT_TABLES else cols) for t, cols in COLUMNS.items()}
 _INSERTS["search_index"] = _insert_sql("search_index", _SEARCH_COLUMNS)
+
+
+def refuse_foreign(conn: sqlite3.Connection, url: str) -> None:
+    """StoreError (and the connection closed, the file untouched) when ``url`` is another
+    application's SQLite file: no tables are added and the journal mode is not changed."""
+    tables = foreign_tables(conn)
+    if tables:
+        conn.close()
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise StoreError(
+            f"{url}: an SQLite database of another application (tables: {shown}), not a touchline store;"
+            " left unchanged, choose another --db file"
+        )
+
+
+def write_failure(url: str, exc: sqlite3.Error) -> str:
+    """One line for a failed write, naming the cause first (a full disk, a locked or read-only
+    store); the batch was rolled back, batches committed before it stay."""
+    text = str(exc)
+    if "disk is full" in text or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        cause = "the disk is full (or the store reached its size limit)"
+    elif "readonly" in text or "read-only" in text:
+        cause = "the store is read-only"
+    elif "locked" in text or "busy" in text:
+        cause = "the store is locked by another process"
+    else:
+        cause = "write failed"
+    return f"{url}: {cause} ({text}); this batch was rolled back, articles stored before it are kept"
 
 
 def fts_query(text: str) -> str:
@@ -55,6 +83,7 @@ class SQLiteStore(SQLStore):
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA foreign_keys = ON")
+            refuse_foreign(self.conn, self.url)
             if str(path) != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -95,15 +124,47 @@ class SQLiteStore(SQLStore):
                 if cur.execute("SELECT 1 FROM articles WHERE id = ?", (facts.article.id,)).fetchone():
                     result.skipped += 1
                     continue
-                self._insert(cur, facts)
-                result.stored += 1
+                problem = self._insert_one(cur, facts)
+                if problem:
+                    result.failed.append((facts.article.source, problem))
+                else:
+                    result.stored += 1
             cur.execute("COMMIT")
         except BaseException as exc:
-            cur.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.url}: write failed, batch rolled back ({exc})") from exc
+                raise StoreError(write_failure(self.url, exc)) from None
             raise
         return result
+
+    def _insert_one(self, cur: sqlite3.Cursor, facts: ArticleFacts) -> str | None:
+        """Insert one article inside a savepoint; a value SQLite refuses (a lone surrogate, an int
+        over 64 bits, an unsupported type) rolls back this article only and is returned as a problem."""
+        cur.execute("SAVEPOINT article")
+        try:
+            self._insert(cur, facts)
+        except (
+            sqlite3.InterfaceError,
+            sqlite3.ProgrammingError,
+            sqlite3.IntegrityError,
+            ValueError,  # UnicodeEncodeError: a lone surrogate
+            OverflowError,  # an int over 64 bits
+            TypeError,
+        ) as exc:
+            cur.execute("ROLLBACK TO article")
+            cur.execute("RELEASE article")
+            return f"not stored: the store refused a value ({type(exc).__name__}: {str(exc)[:160]})"
+        cur.execute("RELEASE article")
+        return None
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so (it does after a full
+        disk); a failing rollback never hides the error that caused it."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     def _insert(self, cur: sqlite3.Cursor, facts: ArticleFacts) -> None:
         a = facts.article
@@ -149,14 +210,16 @@ class SQLiteStore(SQLStore):
     # ---- reference results ---------------------------------------------------------------
     def add_results(self, results: Sequence[ResultRecord]) -> int:
         cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
         try:
+            cur.execute("BEGIN IMMEDIATE")
             sql = _INSERTS["results"].replace("INSERT INTO", "INSERT OR REPLACE INTO", 1)
             for r in results:
                 cur.execute(sql, result_row(r))
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(write_failure(self.url, exc)) from None
             raise
         return len(results)
 

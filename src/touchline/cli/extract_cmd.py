@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 
-from touchline.errors import InputError
+from touchline.errors import InputError, InputWarning
 from touchline.ingest import iter_articles
 from touchline.models import Article
 
@@ -16,6 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("paths", nargs="+", help="files, folders or JSON Lines files ('-' reads standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per article (the contract)")
     p.add_argument("--published", help="publication date YYYY-MM-DD for inputs without a date header")
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point outside a folder (skipped by default, one line each)",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
             items = [read_stdin(args.published)]
         else:
             items = []
-        for item in [*items, *iter_articles(paths, args.published)]:
-            if isinstance(item, InputError):
-                failed += 1
-                print(f"touchline: {item}", file=sys.stderr)
+        for item in itertools.chain(
+            items, iter_articles(paths, args.published, follow_links=args.follow_links)
+        ):
+            if isinstance(item, InputError):  # InputWarning too: its article comes next
+                failed += not isinstance(item, InputWarning)
+                print(f"touchline: {item}", file=sys.stderr, flush=True)
                 continue
             yield item
 

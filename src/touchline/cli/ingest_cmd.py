@@ -71,6 +71,7 @@ def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> 
         return ingest(store, args.paths, **options)
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     console = Console(stderr=True, force_terminal=args.progress or None)
     columns = (
@@ -89,6 +90,11 @@ def _run(store, args: argparse.Namespace, show: bool, engine: Engine | None) -> 
                 detail=f"read {r.read} · stored {r.stored} · skipped {r.skipped} · failed {len(r.failed)}",
             )
 
+        def shown_problem(source: str, problem: str) -> None:  # above the bar, never wrapped
+            line = Text(f"touchline: {printable(source)}: {printable(problem)}")
+            bar.console.print(line, soft_wrap=True, highlight=False)
+
+        options["on_problem"] = shown_problem
         report = ingest(store, args.paths, progress=update, **options)
         bar.update(task, description="done", total=1, completed=1)
     return report

@@ -73,13 +73,14 @@ def parse_line(raw: bytes, where: str, published: str | None = None) -> Iterator
     try:
         obj = _load(raw, where)
         text, fields, warnings = _fields(obj, where, published)
-        if warnings:
-            yield InputWarning(where, "; ".join(warnings) + ": ignored, the article is still read")
         source = fields["source"] or safe_source(where)
         if fields["html"] or looks_like_html(text):
-            yield read_html_article(text, source, fields["published"])
+            article = read_html_article(text, source, fields["published"])
         else:
-            yield make_article(text, source, fields["published"], fields["title"])
+            article = make_article(text, source, fields["published"], fields["title"])
+        if warnings:  # only for a line that is read: a refused line gets its one error line
+            yield InputWarning(where, "; ".join(warnings) + ": ignored, the article is still read")
+        yield article
     except InputError as exc:
         yield InputError(where, exc.problem) if exc.source != where else exc
     except Exception as exc:  # a last guard: one line, never a traceback, the next line is read

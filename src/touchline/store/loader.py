@@ -132,7 +132,8 @@ def ingest(
     source = _read(paths, published, report, follow_links) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
-    for facts in run(fresh, report):
+    for extracted in run(fresh, report):
+        facts = _storable(extracted, report)
         if facts:
             result = store.add_batch(facts)
             report.stored += result.stored
@@ -142,6 +143,37 @@ def ingest(
         if progress:
             progress(report)
     return report
+
+
+def unstorable(article: Article) -> str | None:
+    """Why a store would refuse this article's own fields (any backend), or None. The readers already
+    check their input; this guards articles handed to ``ingest`` directly."""
+    for name in ("id", "source", "body", "published", "title"):
+        value = getattr(article, name)
+        if value is None and name in ("published", "title"):
+            continue
+        if not isinstance(value, str):
+            return f"not stored: {name} is {type(value).__name__}, not text"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"not stored: {name} holds a lone surrogate (not valid Unicode)"
+        if "\x00" in value:
+            return f"not stored: {name} holds a NUL character"
+    return None
+
+
+def _storable(batch: list[ArticleFacts], report: IngestReport) -> list[ArticleFacts]:
+    out = []
+    for facts in batch:
+        problem = unstorable(facts.article)
+        if problem:
+            report.failed.append(
+                (facts.article.source if isinstance(facts.article.source, str) else "?", problem)
+            )
+        else:
+            out.append(facts)
+    return out
 
 
 def _fresh_batches(

@@ -84,29 +84,34 @@ def walk(path: Path, *, follow_links: bool = False) -> Iterator[Path | InputErro
 
 
 def _walk_dir(
-    folder: Path, root: str, visited: set[tuple[int, int]], follow: bool
+    top: Path, root: str, visited: set[tuple[int, int]], follow: bool
 ) -> Iterator[Path | InputError]:
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield InputError(str(folder), f"cannot read folder: {_strerror(exc)}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    """Depth first with an explicit stack (a folder nested thousands deep cannot exhaust recursion):
+    a folder's files in name order, then its subfolders in name order."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(str(folder), f"cannot read folder: {_strerror(exc)}")
             continue
-        child = Path(entry.path)
-        item = _classify(entry, child, root, visited, follow)
-        if item is None:
-            continue
-        if isinstance(item, InputError):
-            yield item
-        elif item == "dir":
-            yield from _walk_dir(child, root, visited, follow)
-        else:
-            if child.suffix.lower() in SKIP_SUFFIXES:
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            yield child
+            child = Path(entry.path)
+            item = _classify(entry, child, root, visited, follow)
+            if item is None:
+                continue
+            if isinstance(item, InputError):
+                yield item
+            elif item == "dir":
+                subfolders.append(child)
+            elif child.suffix.lower() not in SKIP_SUFFIXES:
+                yield child
+        stack.extend(reversed(subfolders))
 
 
 def _classify(

@@ -481,10 +481,11 @@ def _filesystem(w: _Writer, outside: Path) -> None:
         w._note(str(unreadable), "good", "unreadzz")
         w._note(str(locked / "inner.txt"), "good", "lockedzz")
     (fs / "empty_dir").mkdir()
-    deep = fs
-    for i in range(40):
-        deep = deep / f"d{i}"
-    deep.mkdir(parents=True)
+    deep = fs / "deep"  # 600 folders deep: a recursive walk (two frames a level) exceeds the limit
+    deep.mkdir()
+    for _ in range(600):
+        deep = deep / "d"
+        deep.mkdir()  # one level at a time: mkdir(parents=True) itself recurses
     mk = w.marker()
     (deep / "deep.txt").write_text(good_article(w.count, mk), encoding="utf-8")
     w._note(str(deep / "deep.txt"), "good", mk)

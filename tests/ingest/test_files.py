@@ -99,3 +99,31 @@ def test_names_are_printed_with_escapes_and_stored_as_valid_text() -> None:
     assert printable(name) == "new\\nline\\x1b]0;pwned\\x07\\u202e\\xff"
     assert safe_source(name).encode("utf-8") and safe_source(name).endswith("\\xff")
     assert str(InputError(name, "empty file")) == "new\\nline\\x1b]0;pwned\\x07\\u202e\\xff: empty file"
+
+
+def test_unreadable_entries_are_one_line_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated (root reads anything): a folder that cannot be listed, a file that cannot be opened."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "secret.txt").write_text("Fulham won.")
+    (tmp_path / "fine.txt").write_text("Fulham won again.")
+    real_scandir, real_open = os.scandir, os.open
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    def fake_open(path, flags, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", fake_open)
+    items = list(iter_path(tmp_path))
+    errors = {Path(i.source).name: i.problem for i in items if isinstance(i, InputError)}
+    assert errors == {
+        "locked": "cannot read folder: Permission denied",
+        "secret.txt": "cannot open: Permission denied",
+    }
+    assert [a.body for a in items if not isinstance(a, InputError)] == ["Fulham won again."]

@@ -1,6 +1,9 @@
 """The hostile folder (200+ entries, generated) ingests in one command: every good article stored, one
 stderr line per bad entry, nothing from outside the folder, exit status 0. Time is not asserted
-(``benchmarks/hostile_ingest.py`` measures it)."""
+(``benchmarks/hostile_ingest.py`` measures it).
+
+``TOUCHLINE_HOSTILE_SKIP_SLOW=1`` leaves the pathological texts out of the folder, for a quick run of
+the reader checks on a checkout whose extractor is slow on them; by default they are in."""
 
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileFolder:
-    return write_hostile_folder(tmp_path_factory.mktemp("hostile"))
+    slow = os.environ.get("TOUCHLINE_HOSTILE_SKIP_SLOW") != "1"
+    return write_hostile_folder(tmp_path_factory.mktemp("hostile"), slow=slow)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +50,9 @@ def lines_about(lines: list[str], entry: str) -> list[str]:
 
 
 def test_generator_writes_200_entries_with_good_articles_among_them(hostile: HostileFolder) -> None:
-    assert hostile.entries >= 200
-    assert len(hostile.good) >= 10 and len(hostile.bad) >= 100 and hostile.warned and hostile.slow
+    assert hostile.entries >= 200 - (0 if hostile.slow else 9)
+    assert len(hostile.good) >= 10 and len(hostile.bad) >= 100 and hostile.warned
+    assert hostile.slow or os.environ.get("TOUCHLINE_HOSTILE_SKIP_SLOW") == "1"
 
 
 def test_one_command_stores_every_good_article_and_exits_zero(
@@ -97,8 +102,10 @@ def test_no_line_lets_a_terminal_sequence_or_a_newline_through(
 ) -> None:
     run, _ = ingested
     assert "\x1b" not in run.stderr and "\x07" not in run.stderr
-    assert any("esc\\x1b[31mred" in ln for ln in run.stderr.splitlines())
-    assert any("line\\nbreak.jsonl:1:" in ln for ln in run.stderr.splitlines())
+    lines = run.stderr.splitlines()
+    assert any("osc_empty\\x1b]0;pwned\\x07.txt: empty file" in ln for ln in lines)
+    assert any("line\\nbreak.jsonl:1: malformed JSON" in ln for ln in lines)
+    assert any("undecodable_\\xff.txt: empty file" in ln for ln in lines)
 
 
 def test_links_leaving_the_folder_are_read_only_with_follow_links(

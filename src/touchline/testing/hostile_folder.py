@@ -136,8 +136,9 @@ def _text_line(w: _Writer, **extra: object) -> bytes:
     return _line({"text": good_article(w.count, mk), **extra})
 
 
-def write_hostile_folder(base: Path, *, huge: bool = True) -> HostileFolder:
-    """Write the hostile folder under ``base``; ``huge=False`` leaves out the 20 MiB+ entries."""
+def write_hostile_folder(base: Path, *, huge: bool = True, slow: bool = True) -> HostileFolder:
+    """Write the hostile folder under ``base``; ``huge=False`` leaves out the 20 MiB+ entries,
+    ``slow=False`` the pathological texts (for a quick look at the readers alone)."""
     root = base / "in"
     outside = base / "outside"
     root.mkdir(parents=True)
@@ -152,7 +153,8 @@ def write_hostile_folder(base: Path, *, huge: bool = True) -> HostileFolder:
     _html(w)
     _names(w)
     _filesystem(w, outside)
-    _slow(w)
+    if slow:
+        _slow(w)
     return m
 
 
@@ -422,6 +424,7 @@ def _names(w: _Writer) -> None:
         w.good(name)
     w.jsonl("names/line\nbreak.jsonl", [(b"{broken", "bad")])
     w.raw(b"names/undecodable_\xff.txt", b"", "bad")  # empty file with a bad name: the error names it
+    w.raw("names/osc_empty\x1b]0;pwned\x07.txt", b"", "bad")  # an OSC sequence in a name that is printed
 
 
 def _filesystem(w: _Writer, outside: Path) -> None:

@@ -45,8 +45,9 @@ def wide_bom(data: bytes) -> tuple[str, str, int] | None:
     return None
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    wide = wide_bom(data)
+def decode_bytes(data: bytes, source: str, *, wide_boms: bool = True) -> str:
+    """``wide_boms=False`` (a JSON line) never reads a leading FF FE / FE FF as a byte-order mark."""
+    wide = wide_bom(data) if wide_boms else None
     if wide:
         codec, name, skip = wide
         try:

@@ -90,7 +90,7 @@ def parse_line(raw: bytes, where: str, published: str | None = None) -> Iterator
 def _load(raw: bytes, where: str) -> Any:
     if b"\x00" in raw:
         raise InputError(where, "NUL bytes in the line: not text")
-    line = decode_bytes(raw, where).lstrip("\ufeff")
+    line = decode_bytes(raw, where, wide_boms=False).lstrip("\ufeff")
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:

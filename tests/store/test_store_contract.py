@@ -72,13 +72,21 @@ def test_same_article_twice_is_stored_once(store: Store) -> None:
 
 
 def test_failed_batch_leaves_no_half_written_article(store: Store) -> None:
+    """SQLite refuses the bad article alone (a savepoint per article) and stores the good one;
+    PostgreSQL rolls the whole batch back. Either way no article is half written."""
     good, bad = sample(1), sample(2)
     bad.quotes.append(Quote("X", None))  # type: ignore[arg-type]  # NOT NULL violation after rows were written
-    with pytest.raises(StoreError, match="rolled back"):
-        store.add_batch([good, bad])
-    assert store.counts() == dict.fromkeys(store.counts(), 0)
-    assert store.search("brilliant") == []
-    assert store.add_batch([good]).stored == 1
+    try:
+        result = store.add_batch([good, bad])
+    except StoreError as exc:
+        assert "rolled back" in str(exc)
+        assert store.counts() == dict.fromkeys(store.counts(), 0)
+        assert store.search("brilliant") == []
+        assert store.add_batch([good]).stored == 1
+        return
+    assert (result.stored, [s for s, _ in result.failed]) == (1, [bad.article.source])
+    assert store.stored_ids([good.article.id, bad.article.id]) == {good.article.id}
+    assert store.counts()["quotes"] == len(good.quotes)  # nothing of the bad article was kept
 
 
 def test_interrupt_inside_a_batch_rolls_it_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from touchline.config import SAMPLE_DIR
-from touchline.errors import TouchlineError
+from touchline.errors import TouchlineError, printable
 from touchline.query.kb import KnowledgeBase
 from touchline.query.types import Cite
 from touchline.store import open_store
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store(db) as store:
             report = ingest(store, files)
             for source, problem in report.failed:
-                print(f"touchline: {source}: {problem}", file=sys.stderr)
+                print(f"touchline: {printable(source)}: {printable(problem)}", file=sys.stderr)
             print_summary(KnowledgeBase(store), db if args.db else None)
     return 0 if report.read else 1
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 
-from touchline.errors import InputError, TouchlineError
+from touchline.errors import InputError, InputWarning, TouchlineError
 from touchline.ingest import iter_articles
 from touchline.models import Article
 
@@ -31,6 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="FIELD=COLUMN,...",
         help="CSV columns for text, published, title, url when their names are not the usual ones, "
         "e.g. --columns text=body,published=date",
+    )
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point outside a folder (skipped by default, one line each), "
+        "e.g. --follow-links",
     )
     p.set_defaults(func=run)
 
@@ -62,10 +69,12 @@ def run(args: argparse.Namespace) -> int:
             items = [read_stdin(args.published)]
         else:
             items = []
-        for item in [*items, *iter_articles(paths, args.published, columns)]:
-            if isinstance(item, InputError):
-                failed += 1
-                print(f"touchline: {item}", file=sys.stderr)
+        for item in itertools.chain(
+            items, iter_articles(paths, args.published, columns, follow_links=args.follow_links)
+        ):
+            if isinstance(item, InputError):  # InputWarning too: its article comes next
+                failed += not isinstance(item, InputWarning)
+                print(f"touchline: {item}", file=sys.stderr, flush=True)
                 continue
             yield item
 

@@ -8,7 +8,7 @@ import sys
 from touchline.cli.progress import LogProgress, counted_total, rich_progress
 from touchline.config import settings
 from touchline.engine import ENGINES, Engine, make_engine
-from touchline.errors import TouchlineError
+from touchline.errors import TouchlineError, printable
 from touchline.store import open_store
 from touchline.store.base import Store
 from touchline.store.loader import IngestReport, ingest
@@ -98,6 +98,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="when stderr is not a terminal, log one progress line every N items (default 100), "
         "e.g. --log-every 500",
     )
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point outside an ingested folder (skipped by default, one line "
+        "each), e.g. --follow-links",
+    )
     p.set_defaults(func=run)
 
 
@@ -113,20 +119,23 @@ def run(args: argparse.Namespace) -> int:
     with open_store(db) as store:
         report = _run(store, args, engine, columns)
         shown = store.url  # the backend's own form of the location, passwords redacted
-    for source, problem in report.failed:
-        print(f"touchline: {source}: {problem}", file=sys.stderr)
     if not args.quiet:
-        print(f"{shown}: {report.summary()}")
+        print(f"{printable(shown)}: {report.summary()}")
     if report.read == 0:
         print("touchline: nothing could be read", file=sys.stderr)
         return 1
     return 0
 
 
+def print_problem(source: str, problem: str) -> None:
+    """One line per bad input, printed when it is found, with control characters made visible."""
+    print(f"touchline: {printable(source)}: {printable(problem)}", file=sys.stderr, flush=True)
+
+
 def _run(
     store: Store, args: argparse.Namespace, engine: Engine | None, columns: dict[str, str] | None
 ) -> IngestReport:
-    def go(progress=None) -> IngestReport:  # type: ignore[no-untyped-def]
+    def go(progress=None, on_problem=print_problem) -> IngestReport:  # type: ignore[no-untyped-def]
         return ingest(
             store,
             args.paths,
@@ -135,14 +144,16 @@ def _run(
             progress=progress,
             engine=engine,
             columns=columns,
+            on_problem=on_problem,
+            follow_links=args.follow_links,
         )
 
     if args.quiet:
         return go()
     total = counted_total(args.paths)
     if args.progress or sys.stderr.isatty():
-        with rich_progress(total, force_terminal=args.progress) as update:
-            return go(update)
+        with rich_progress(total, force_terminal=args.progress) as (update, problem):
+            return go(update, problem)
     log = LogProgress(total, every=max(1, args.log_every), stream=sys.stderr)
     report = go(log)
     log.finish(report)

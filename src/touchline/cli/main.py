@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
 
-from touchline.errors import TouchlineError
+from touchline.errors import TouchlineError, printable
 
 # modules under touchline.cli that define commands; a module not written yet is skipped
 COMMAND_MODULES: tuple[str, ...] = (
@@ -68,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except TouchlineError as exc:
-        print(f"touchline: error: {exc}", file=sys.stderr)
+        print(f"touchline: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("touchline: interrupted", file=sys.stderr)
@@ -78,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 143
     except BrokenPipeError:
         return 0
+    except (sqlite3.Error, OSError) as exc:  # e.g. a full disk outside a batch write: one line, no traceback
+        print(f"touchline: error: {printable(str(exc))}", file=sys.stderr)
+        return 2
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from touchline.errors import printable
 from touchline.store.loader import IngestReport
 
 
@@ -30,7 +31,9 @@ def _detail(r: IngestReport) -> str:
 @contextmanager
 def rich_progress(
     total: int | None, force_terminal: bool = False
-) -> Iterator[Callable[[IngestReport], None]]:
+) -> Iterator[tuple[Callable[[IngestReport], None], Callable[[str, str], None]]]:
+    """A progress bar: yields ``(update, problem)``; ``problem(source, text)`` prints one line above
+    the bar (control characters made visible), so problems show as they are found."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -41,6 +44,7 @@ def rich_progress(
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
 
     console = Console(stderr=True, force_terminal=force_terminal or None)
     columns = (
@@ -62,7 +66,11 @@ def rich_progress(
                 task, completed=n, total=max(total, n) if total is not None else None, detail=_detail(r)
             )
 
-        yield update
+        def problem(source: str, text: str) -> None:  # above the bar, never wrapped
+            line = Text(f"touchline: {printable(source)}: {printable(text)}")
+            bar.console.print(line, soft_wrap=True, highlight=False)
+
+        yield update, problem
         final = bar.tasks[0].completed
         bar.update(task, description="done", total=max(final, 1), completed=max(final, 1))
 

@@ -92,6 +92,7 @@ class ArticleInfo:
 class BatchResult:
     stored: int = 0
     skipped: int = 0  # already in the store
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem): refused records
 
 
 class Store(ABC):
@@ -127,7 +128,9 @@ class Store(ABC):
 
     @abstractmethod
     def add_batch(self, batch: Sequence[ArticleFacts]) -> BatchResult:
-        """Store the articles and all their facts in one transaction (all or nothing)."""
+        """Store the articles and all their facts in one transaction. An article whose record the
+        store refuses (a value it cannot hold) is left out and listed in ``BatchResult.failed``;
+        the others commit. Any other failure rolls the whole batch back and raises StoreError."""
 
     @abstractmethod
     def article(self, article_id: str) -> Article | None: ...

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from touchline.config import settings
-from touchline.errors import InputError, StoreError
+from touchline.errors import InputError, InputWarning, StoreError
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -21,24 +21,51 @@ if TYPE_CHECKING:
     from touchline.nlp.pipeline import Extractor
 
 
+Problem = tuple[str, str]  # (source, problem)
+
+
+class Problems(list[Problem]):
+    """A list of (source, problem) that hands each new entry to ``listener`` as it is added, so a
+    problem is printed when it happens, not at the end of the run (engines ``append``/``extend``)."""
+
+    listener: Callable[[str, str], None] | None = None
+
+    def append(self, item: Problem) -> None:
+        super().append(item)
+        if self.listener is not None:
+            self.listener(*item)
+
+    def extend(self, items: Iterable[Problem]) -> None:
+        for item in items:
+            self.append(item)
+
+
 @dataclass
 class IngestReport:
     read: int = 0  # articles read from the inputs
     stored: int = 0  # newly stored
     already_stored: int = 0  # skipped: in the store before this run
     duplicates: int = 0  # skipped: the same article twice in this run's inputs
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
+    failed: Problems = field(default_factory=Problems)  # (source, problem): not stored
+    warnings: Problems = field(default_factory=Problems)  # (source, problem): stored anyway
     batches: int = 0
 
     @property
     def skipped(self) -> int:
         return self.already_stored + self.duplicates
 
+    def listen(self, listener: Callable[[str, str], None] | None) -> None:
+        """Call ``listener(source, problem)`` for every failure and warning as it happens."""
+        self.failed.listener = listener
+        self.warnings.listener = listener
+
     def summary(self) -> str:
         text = (
             f"read {self.read} article(s): stored {self.stored}, skipped {self.skipped} "
             f"({self.already_stored} already stored, {self.duplicates} duplicate(s)), failed {len(self.failed)}"
         )
+        if self.warnings:
+            text += f", {len(self.warnings)} warning(s)"
         return text
 
 
@@ -47,12 +74,16 @@ def _read(
     published: str | None,
     report: IngestReport,
     columns: Mapping[str, str] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Article]:
     from touchline.ingest.readers import iter_path
 
     seen: set[str] = set()
     for p in paths:
-        for item in iter_path(Path(p), published, columns):
+        for item in iter_path(Path(p), published, columns, follow_links=follow_links):
+            if isinstance(item, InputWarning):
+                report.warnings.append((item.source, item.problem))
+                continue
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.problem))
                 continue
@@ -88,27 +119,40 @@ def ingest(
     progress: Callable[[IngestReport], None] | None = None,
     engine: Engine | None = None,
     columns: Mapping[str, str] | None = None,
+    on_problem: Callable[[str, str], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
 
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
     ``touchline.engine``) does the extraction, by default here, in one process. ``columns`` names
     the CSV columns of each field (``{"text": "body"}``) where the common names do not fit.
+
+    ``on_problem(source, problem)`` is called for each input that fails (or is read with a warning)
+    as soon as it is found. A record the store refuses is reported and skipped; the rest of its batch
+    is stored. ``follow_links`` follows symbolic links that leave an ingested folder.
     """
     if store.read_only:  # say so before reading or extracting anything
         raise StoreError(f"{store.url}: the store is read-only ({store.read_only}); nothing was written")
     report = IngestReport()
+    report.listen(on_problem)
     size = max(1, batch_size or settings().batch_size)
-    source = _read(paths, published, report, columns) if articles is None else _count(articles, report)
+    source = (
+        _read(paths, published, report, columns, follow_links)
+        if articles is None
+        else _count(articles, report)
+    )
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
     extracted = run(fresh, report)
     try:
-        for facts in extracted:
+        for batch in extracted:
+            facts = _storable(batch, report)
             if facts:
                 result = store.add_batch(facts)
                 report.stored += result.stored
                 report.already_stored += result.skipped
+                report.failed.extend(result.failed)
                 report.batches += 1
             if progress:
                 progress(report)
@@ -119,6 +163,37 @@ def ingest(
         if close is not None:
             close()
     return report
+
+
+def unstorable(article: Article) -> str | None:
+    """Why a store would refuse this article's own fields (any backend), or None. The readers already
+    check their input; this guards articles handed to ``ingest`` directly."""
+    for name in ("id", "source", "body", "published", "title"):
+        value = getattr(article, name)
+        if value is None and name in ("published", "title"):
+            continue
+        if not isinstance(value, str):
+            return f"not stored: {name} is {type(value).__name__}, not text"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"not stored: {name} holds a lone surrogate (not valid Unicode)"
+        if "\x00" in value:
+            return f"not stored: {name} holds a NUL character"
+    return None
+
+
+def _storable(batch: list[ArticleFacts], report: IngestReport) -> list[ArticleFacts]:
+    out = []
+    for facts in batch:
+        problem = unstorable(facts.article)
+        if problem:
+            report.failed.append(
+                (facts.article.source if isinstance(facts.article.source, str) else "?", problem)
+            )
+        else:
+            out.append(facts)
+    return out
 
 
 def _fresh_batches(

@@ -158,6 +158,18 @@ class Connection(Protocol):
     def execute(self, sql: str, params: Any = ..., /) -> Any: ...
 
 
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of an SQLite file that is not a touchline store: it has tables but no
+    ``schema_version`` (touchline's marker, created before anything else). Empty for a new file or a
+    touchline store. Reads only, so a foreign file is left exactly as it was."""
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+        if not r[0].startswith("sqlite_")
+    ]
+    return [] if not names or "schema_version" in names else names
+
+
 def current_version(conn: Connection, timestamp: str = "TEXT") -> int:
     """The schema version (0 for a new database); creates the ``schema_version`` table if needed."""
     conn.execute(

@@ -35,6 +35,21 @@ _INSERTS = {t: _insert_sql(t, cols[1:] if t in FACT_TABLES else cols) for t, col
 _INSERTS["search_index"] = _insert_sql("search_index", _SEARCH_COLUMNS)
 
 
+def write_failure(url: str, exc: sqlite3.Error) -> str:
+    """One line for a failed write, naming the cause first (a full disk, a locked or read-only
+    store); the batch was rolled back, batches committed before it stay."""
+    text = str(exc)
+    if "disk is full" in text or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        cause = "the disk is full (or the store reached its size limit)"
+    elif "readonly" in text or "read-only" in text:
+        cause = "the store is read-only"
+    elif "locked" in text or "busy" in text:
+        cause = "the store is locked by another process"
+    else:
+        cause = "write failed"
+    return f"{url}: {cause} ({text}); this batch was rolled back, articles stored before it are kept"
+
+
 class SQLiteStore(SQLStore):
     PLACEHOLDER = "?"
 
@@ -91,15 +106,47 @@ class SQLiteStore(SQLStore):
                 if cur.execute("SELECT 1 FROM articles WHERE id = ?", (facts.article.id,)).fetchone():
                     result.skipped += 1
                     continue
-                self._insert(cur, facts)
-                result.stored += 1
+                problem = self._insert_one(cur, facts)
+                if problem:
+                    result.failed.append((facts.article.source, problem))
+                else:
+                    result.stored += 1
             cur.execute("COMMIT")
         except BaseException as exc:
-            cur.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.url}: write failed, batch rolled back ({exc})") from exc
+                raise StoreError(write_failure(self.url, exc)) from None
             raise
         return result
+
+    def _insert_one(self, cur: sqlite3.Cursor, facts: ArticleFacts) -> str | None:
+        """Insert one article inside a savepoint; a value SQLite refuses (a lone surrogate, an int
+        over 64 bits, an unsupported type) rolls back this article only and is returned as a problem."""
+        cur.execute("SAVEPOINT article")
+        try:
+            self._insert(cur, facts)
+        except (
+            sqlite3.InterfaceError,
+            sqlite3.ProgrammingError,
+            sqlite3.IntegrityError,
+            ValueError,  # UnicodeEncodeError: a lone surrogate
+            OverflowError,  # an int over 64 bits
+            TypeError,
+        ) as exc:
+            cur.execute("ROLLBACK TO article")
+            cur.execute("RELEASE article")
+            return f"not stored: the store refused a value ({type(exc).__name__}: {str(exc)[:160]})"
+        cur.execute("RELEASE article")
+        return None
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so (it does after a full
+        disk); a failing rollback never hides the error that caused it."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     def _insert(self, cur: sqlite3.Cursor, facts: ArticleFacts) -> None:
         a = facts.article
@@ -146,14 +193,16 @@ class SQLiteStore(SQLStore):
     def add_results(self, results: Sequence[ResultRecord]) -> int:
         self._writable()
         cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
         try:
+            cur.execute("BEGIN IMMEDIATE")
             sql = _INSERTS["results"].replace("INSERT INTO", "INSERT OR REPLACE INTO", 1)
             for r in results:
                 cur.execute(sql, result_row(r))
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(write_failure(self.url, exc)) from None
             raise
         return len(results)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from touchline.errors import StoreError
-from touchline.store.migrations import LATEST, migrate, stored_version
+from touchline.store.migrations import LATEST, foreign_tables, migrate, stored_version
 
 BUSY_MS = 30_000  # wait this long for another writer (or another process creating the store)
 _READ_ONLY_ERRORS = ("readonly", "read-only", "unable to open")
@@ -64,11 +64,25 @@ def _read_only_reason(file: Path) -> str | None:
     return None
 
 
+def refuse_foreign(conn: sqlite3.Connection, url: str) -> None:
+    """StoreError (and the connection closed, the file untouched) when ``url`` is another
+    application's SQLite file: no tables are added and the journal mode is not changed."""
+    tables = foreign_tables(conn)
+    if tables:
+        conn.close()
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise StoreError(
+            f"{url}: an SQLite database of another application (tables: {shown}), not a touchline store;"
+            " left unchanged, choose another --db file"
+        )
+
+
 def _writable(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        refuse_foreign(conn, path)
         if path != ":memory:":
             _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -124,4 +138,4 @@ def _read_only(file: Path, reason: str) -> sqlite3.Connection:
     return conn
 
 
-__all__ = ["BUSY_MS", "connect"]
+__all__ = ["BUSY_MS", "connect", "refuse_foreign"]

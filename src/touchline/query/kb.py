@@ -36,7 +36,7 @@ from touchline.resolve.matches import merge_matches
 from touchline.resolve.people import canonical_names, merge_people
 from touchline.resolve.tenures import InPost, build_tenures, in_post
 from touchline.store import Store, open_store
-from touchline.store.base import BatchResult, FactRecord, ResultRecord
+from touchline.store.base import BatchResult, FactRecord, LedgerLink, ResultRecord
 from touchline.store.loader import IngestReport
 
 
@@ -66,7 +66,10 @@ class KnowledgeBase:
 
     # ---- writing -------------------------------------------------------------------------
     def add(self, facts: Sequence[ArticleFacts]) -> BatchResult:
+        from touchline.linking.ledger import relink
+
         result = self.store.add_batch(facts)
+        relink(self.store, facts)
         self.refresh()
         return result
 
@@ -79,7 +82,10 @@ class KnowledgeBase:
         return report
 
     def add_results(self, results: Sequence[ResultRecord]) -> int:
+        from touchline.linking.ledger import relink
+
         n = self.store.add_results(results)
+        relink(self.store)
         self.refresh()
         return n
 
@@ -92,6 +98,8 @@ class KnowledgeBase:
             "_people_records",
             "_known_names",
             "known_clubs",
+            "ledger_links",
+            "article_windows",
         ):
             self.__dict__.pop(name, None)
 
@@ -99,7 +107,33 @@ class KnowledgeBase:
     @cached_property
     def matches(self) -> list[MergedMatch]:
         """Every match, merged across the articles that report it, oldest first."""
-        return merge_matches(attach_details(self.store, self.store.matches()))
+        links = {link.match_id: link for link in self.ledger_links if link.match_id is not None}
+        windows = {aid: link.fixture.date or "" for aid, link in self.article_windows.items()}
+        return merge_matches(attach_details(self.store, self.store.matches()), links, windows)
+
+    @cached_property
+    def ledger_links(self) -> list[LedgerLink]:
+        """Every stored link of an extracted match to a reference result (``linking/ledger.py``)."""
+        return self.store.ledger_links()
+
+    @cached_property
+    def article_windows(self) -> dict[str, LedgerLink]:
+        """Undated article → its latest linked match: the article was published on or after that day."""
+        from touchline.linking.ledger import inferred_windows
+
+        undated = {link.article_id for link in self.ledger_links if not link.published}
+        return inferred_windows(self.ledger_links, undated)
+
+    def inferred_published(self, article_id: str) -> tuple[str, str] | None:
+        """(day, explanation) for an undated article whose matches the ledger dates, else None."""
+        link = self.article_windows.get(article_id)
+        if link is None or not link.fixture.date:
+            return None
+        f = link.fixture
+        return f.date, (
+            f"inferred from the ledger: published on or after {f.date}, "
+            f"the date of {f.home} {f.home_score}-{f.away_score} {f.away} it reports"
+        )
 
     @cached_property
     def _people_records(self) -> list[FactRecord[Person]]:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from touchline.models import Evidence
-from touchline.store.base import SourceRef
+from touchline.store.base import LedgerLink, SourceRef
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,9 @@ class MergedMatch:
     cards: list[MergedCard] = field(default_factory=list)
     referee: str | None = None
     attendance: int | None = None
+    date_source: str | None = None  # "text" (a report states it) | "ledger" (the linked fixture's date)
+    ledger: LedgerLink | None = None  # the reference result this match reports (or contradicts)
+    id_key: str = ""  # what the id is a hash of: the fixture key, or clubs + date + first report
 
     def side_of(self, club: str) -> str | None:
         return "home" if club == self.home else "away" if club == self.away else None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from touchline.config import settings
 from touchline.errors import InputError
+from touchline.linking.ledger import FixtureIndex, relink
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -29,6 +30,7 @@ class IngestReport:
     duplicates: int = 0  # skipped: the same article twice in this run's inputs
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
     batches: int = 0
+    linked: int = 0  # ledger links written (matches tied to a reference result, see linking/ledger.py)
 
     @property
     def skipped(self) -> int:
@@ -93,12 +95,16 @@ def ingest(
     source = _read(paths, published, report) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
+    fixtures: FixtureIndex | None = None
     for facts in run(fresh, report):
         if facts:
             result = store.add_batch(facts)
             report.stored += result.stored
             report.already_stored += result.skipped
             report.batches += 1
+            if fixtures is None:  # the reference results, read once per run
+                fixtures = FixtureIndex(store.results())
+            report.linked += relink(store, facts, fixtures)
         if progress:
             progress(report)
     return report

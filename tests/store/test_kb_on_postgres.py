@@ -36,6 +36,7 @@ BORROWED_MODULES = (
     "test_standings_checks",
     "test_match_details",
     "test_kb_seeds",
+    "test_ledger_links",
 )
 OURS = {"kb", "make_kb", "seeds_kb"}  # provided below, on PostgreSQL
 BUILTIN = {"tmp_path", "tmp_path_factory", "monkeypatch", "request", "capsys"}

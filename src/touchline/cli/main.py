@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gazetteer_cmd",
     "kb_cmds",
     "results_cmd",
+    "ledger_cmd",
     "serve_cmd",
 )
 

@@ -1,7 +1,9 @@
 """Link extracted played matches to the reference result (the "ledger fixture") they report.
 
 A fixture is a candidate for an extracted match when it has the same two clubs, does not belong to a
-different competition than the one the report names, and falls in the match's window:
+different competition than the one the report names (unless the ledger does not hold that competition
+at all: then only a fixture that fits exactly is a candidate, as the report may have mis-named it, and
+nothing is contradicted), and falls in the match's window:
 
 * the report dates the match (``YYYY-MM-DD``): the fixture is within ``SAME_MATCH_DAYS`` of that day
   (a stated month or year: the fixture lies in it);
@@ -60,8 +62,10 @@ class FixtureIndex:
 
     def __init__(self, results: Iterable[ResultRecord]) -> None:
         self.by_pair: dict[frozenset[str], list[ResultRecord]] = {}
+        self.competitions: set[str] = set()
         for r in results:
             self.by_pair.setdefault(frozenset((r.home, r.away)), []).append(r)
+            self.competitions.add(r.competition)
         for rows in self.by_pair.values():
             rows.sort(key=lambda r: (r.date or "", r.competition))
 
@@ -130,6 +134,53 @@ def _fits(m: Match, r: ResultRecord) -> bool:
     return False
 
 
+def half_time_of(m: Match) -> Pair | None:
+    """The half-time score the report gives, or that its goals add up to: every goal with a minute
+    and a team, and the goals per team equal to the final score (own goals count for the other side)."""
+    if m.half_time is not None:
+        return m.half_time
+    if not m.goals or m.home_score is None or m.away_score is None:
+        return None
+    home = away = first_home = first_away = 0
+    for g in m.goals:
+        if g.minute is None or g.team not in (m.home, m.away):
+            return None
+        for_home = (g.team == m.home) != (g.kind == "own_goal")
+        first = g.minute <= 45 and g.period != "second_half"
+        home, away = home + for_home, away + (not for_home)
+        first_home, first_away = first_home + (for_home and first), first_away + (not for_home and first)
+    if (home, away) != (m.home_score, m.away_score):
+        return None
+    return first_home, first_away
+
+
+def _narrow(
+    m: Match, fitting: list[ResultRecord], home_of_venue: Callable[[str], str | None] | None
+) -> tuple[list[ResultRecord], str]:
+    """Fewer fixtures among several that fit: the home side of the ground the report names (when it
+    does not know home from away), then the half-time score."""
+    notes = []
+    if "order_as_given" in m.flags and m.venue and home_of_venue is not None:
+        host = home_of_venue(m.venue)
+        kept = [r for r in fitting if r.home == host]
+        if kept:
+            fitting = kept
+            notes.append(f"played at {m.venue}, {host}'s ground")
+    half = half_time_of(m)
+    if half is not None and len(fitting) > 1:
+        kept = []
+        for r in fitting:
+            ht = (
+                r.half_time if r.home == m.home else (r.half_time[1], r.half_time[0]) if r.half_time else None
+            )
+            if ht == half:
+                kept.append(r)
+        if kept:
+            fitting = kept
+            notes.append(f"half-time {half[0]}-{half[1]} as the report's goals give it")
+    return fitting, "; ".join(notes)
+
+
 def _fixture_text(r: ResultRecord) -> str:
     return (
         f"{r.home} {r.home_score}-{r.away_score} {r.away} ({r.competition} {r.season}, {r.date or 'undated'})"
@@ -161,6 +212,7 @@ def link_match(
     fixtures: FixtureIndex,
     published: str | None,
     seasons: set[str] | None = None,
+    home_of_venue: Callable[[str], str | None] | None = None,
 ) -> LedgerLink | None:
     """The ledger link of one extracted match (see module docstring), or None without candidates."""
     if m.status != "played" or m.home_score is None or m.away_score is None:
@@ -168,19 +220,27 @@ def link_match(
     if not m.home or not m.away or m.home == m.away:
         return None
     window = _window(m, published, seasons)
-    cands = [
-        r
-        for r in fixtures.of(m.home, m.away)
-        if window.test(r) and (not m.competition or m.competition == r.competition)
-    ]
+    in_window = [r for r in fixtures.of(m.home, m.away) if window.test(r)]
+    cands = [r for r in in_window if not m.competition or m.competition == r.competition]
+    narrowed = ""
+    if not cands and m.competition not in fixtures.competitions:
+        # The report names a competition the ledger does not hold (often a cup named elsewhere in the
+        # article): a fixture of another competition that fits exactly may still be the match, but one
+        # that does not fit contradicts nothing.
+        cands = [r for r in in_window if _fits(m, r)]
+        narrowed = f"the report names the {m.competition}, which the ledger does not hold"
     if not cands:
         return None
     fitting = [r for r in cands if _fits(m, r)]
+    if len(fitting) > 1:
+        fitting, how = _narrow(m, fitting, home_of_venue)
+        narrowed = "; ".join(n for n in (narrowed, how) if n)
     said = f"{m.home} {m.home_score}-{m.away_score} {m.away}"
     evidence = list(m.evidence)
     if len(fitting) == 1:
         r = fitting[0]
         side = "" if r.home == m.home else " (home side from the ledger: the report does not say)"
+        side += f"; {narrowed}" if narrowed else ""
         others = len(cands) - 1
         if window.kind == "stated":
             why = f"same clubs and score{side}; {window.describe}"
@@ -197,21 +257,30 @@ def link_match(
         listed = "; ".join(_fixture_text(r) for r in fitting)
         why = f"{said} fits {len(fitting)} fixtures ({listed}); window: {window.describe}"
         return LedgerLink(article_id, position, "ambiguous", fitting[0], len(cands), why, evidence)
-    ref_day = _day(m.date) or _day(published)
-    r = _closest(m, cands, ref_day)
-    if r.home != m.home and (m.away_score, m.home_score) in _scores(r):
-        what = "home and away are the other way round"
+    reversed_ = [r for r in cands if r.home == m.away and (m.away_score, m.home_score) in _scores(r)]
+    swapped = [r for r in cands if r.home == m.home and (m.away_score, m.home_score) in _scores(r)]
+    if len(reversed_) == 1:
+        r, what = reversed_[0], "home and away are the other way round"
+    elif len(swapped) == 1:
+        r, what = swapped[0], "the two scores are the other way round"
     else:
-        what = "the score differs"
+        r, what = _closest(m, cands, _day(m.date) or _day(published)), "the score differs"
     why = f"the report says {said}; the ledger has {_fixture_text(r)}: {what}; window: {window.describe}"
     return LedgerLink(article_id, position, "contradicted", r, len(cands), why, evidence)
 
 
-def link_article(facts: ArticleFacts, fixtures: FixtureIndex) -> list[LedgerLink]:
+def link_article(
+    facts: ArticleFacts, fixtures: FixtureIndex, home_of_venue: Callable[[str], str | None] | None = None
+) -> list[LedgerLink]:
     """Links of every played match of one article. In an undated article, the seasons of the matches
-    that link on the whole ledger narrow the window of the others (and re-decide them)."""
+    that link on the whole ledger narrow the window of the others (and re-decide them).
+    ``home_of_venue`` names the club whose ground a venue is (by default from the gazetteer)."""
     art = facts.article
-    first = [link_match(art.id, i, m, fixtures, art.published) for i, m in enumerate(facts.matches)]
+    venue_club = home_of_venue or _gazetteer_venue_club
+    first = [
+        link_match(art.id, i, m, fixtures, art.published, None, venue_club)
+        for i, m in enumerate(facts.matches)
+    ]
     if art.published:
         return [link for link in first if link is not None]
     seasons = {
@@ -227,10 +296,18 @@ def link_article(facts: ArticleFacts, fixtures: FixtureIndex) -> list[LedgerLink
             if link is not None:
                 out.append(link)
             continue
-        narrowed = link_match(art.id, i, m, fixtures, None, seasons)
+        narrowed = link_match(art.id, i, m, fixtures, None, seasons, venue_club)
         if narrowed is not None:
             out.append(narrowed)
     return out
+
+
+def _gazetteer_venue_club(venue: str) -> str | None:
+    from touchline.linking.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    stadium = gaz.stadium(venue)
+    return gaz.stadium_club.get(stadium) if stadium else None
 
 
 def relink(

@@ -17,7 +17,7 @@ from typing import Any
 
 from touchline.errors import QueryError
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
-from touchline.models import ArticleFacts, Person, Quote
+from touchline.models import ArticleFacts, Person, Quote, Role
 from touchline.query.quote_table import quote_rows as _quote_rows
 from touchline.query.search import search as _search
 from touchline.query.types import (
@@ -161,7 +161,18 @@ class KnowledgeBase:
 
     @cached_property
     def tenures(self) -> list[Tenure]:
-        return build_tenures(self.store.roles(), self.name_map)
+        return build_tenures(self._dated_roles(), self.name_map)
+
+    def _dated_roles(self) -> list[FactRecord[Role]]:
+        """Stored roles; a role in an undated article without an ``as_of`` of its own is dated on or after
+        the day the ledger dates the article (``article_windows``). Dates the text states win."""
+        roles = self.store.roles()
+        windows = self.article_windows
+        for rec in roles:
+            link = windows.get(rec.ref.article_id)
+            if link is not None and rec.fact.as_of is None and not rec.ref.published:
+                rec.fact.as_of = link.fixture.date
+        return roles
 
     @cached_property
     def known_clubs(self) -> set[str]:

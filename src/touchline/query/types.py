@@ -116,6 +116,7 @@ class MergedMatch:
     date_source: str | None = None  # "text" (a report states it) | "ledger" (the linked fixture's date)
     ledger: LedgerLink | None = None  # the reference result this match reports (or contradicts)
     id_key: str = ""  # what the id is a hash of: the fixture key, or clubs + date + first report
+    fact_ids: list[int] = field(default_factory=list)  # the stored match rows merged into this match
 
     def side_of(self, club: str) -> str | None:
         return "home" if club == self.home else "away" if club == self.away else None

@@ -195,10 +195,11 @@ def _day_of(rec: FactRecord[Match], windows: Mapping[str, str]) -> tuple[dt.date
 
 
 def _build(reports: list[_Report]) -> MergedMatch:
-    # orientation: trust reports that know home from away; re-orient the cluster on the most trusted one
+    # orientation: trust reports that know home from away; re-orient the cluster on the most trusted one;
+    # a linked match is oriented as its fixture (reports were flipped against it already)
     ordered = [r for r in reports if "order_as_given" not in r.match.flags] or reports
     anchor = max(ordered, key=lambda r: r.trust())
-    if anchor.flipped:
+    if anchor.flipped and not any(r.link is not None and r.link.status == "linked" for r in reports):
         for r in reports:
             r.flipped = not r.flipped
     home, away = anchor.oriented(anchor.match.home, anchor.match.away)
@@ -274,6 +275,7 @@ def _build(reports: list[_Report]) -> MergedMatch:
         date_source=date_source,
         ledger=ledger,
         id_key=key,
+        fact_ids=[r.rec.fact_id for r in reports],
     )
     merged.id = hashlib.sha1(key.encode()).hexdigest()[:12]
     return merged

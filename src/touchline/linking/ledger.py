@@ -1,9 +1,9 @@
 """Link extracted played matches to the reference result (the "ledger fixture") they report.
 
 A fixture is a candidate for an extracted match when it has the same two clubs, does not belong to a
-different competition than the one the report names (unless the ledger does not hold that competition
-at all: then only a fixture that fits exactly is a candidate, as the report may have mis-named it, and
-nothing is contradicted), and falls in the match's window:
+different competition than the one the report names (unless the ledger has no fixture of these clubs
+in that competition: then only a fixture that fits exactly is a candidate, as the report may have
+mis-named it, and nothing is contradicted), and falls in the match's window:
 
 * the report dates the match (``YYYY-MM-DD``): the fixture is within ``SAME_MATCH_DAYS`` of that day
   (a stated month or year: the fixture lies in it);
@@ -19,7 +19,9 @@ when several fixtures fit (no link); **contradicted** when none fits, naming the
 with. A match with no candidate gets no row (nothing to check it against).
 
 ``relink`` applies this to articles in a store: on ingest (the new articles) and on results import
-(every article), so a report is linked whichever came first.
+(every article), so a report is linked whichever came first. Ambiguous links of undated articles are
+then settled by the people they name (``ledger_seasons.settle``) at the end of each ingest run and
+import.
 """
 
 from __future__ import annotations
@@ -62,10 +64,8 @@ class FixtureIndex:
 
     def __init__(self, results: Iterable[ResultRecord]) -> None:
         self.by_pair: dict[frozenset[str], list[ResultRecord]] = {}
-        self.competitions: set[str] = set()
         for r in results:
             self.by_pair.setdefault(frozenset((r.home, r.away)), []).append(r)
-            self.competitions.add(r.competition)
         for rows in self.by_pair.values():
             rows.sort(key=lambda r: (r.date or "", r.competition))
 
@@ -223,12 +223,12 @@ def link_match(
     in_window = [r for r in fixtures.of(m.home, m.away) if window.test(r)]
     cands = [r for r in in_window if not m.competition or m.competition == r.competition]
     narrowed = ""
-    if not cands and m.competition not in fixtures.competitions:
-        # The report names a competition the ledger does not hold (often a cup named elsewhere in the
-        # article): a fixture of another competition that fits exactly may still be the match, but one
-        # that does not fit contradicts nothing.
+    if not cands and in_window:
+        # No fixture of these clubs in the competition the report names (often a cup named elsewhere
+        # in the article): a fixture of another competition that fits exactly may still be the match,
+        # but one that does not fit contradicts nothing.
         cands = [r for r in in_window if _fits(m, r)]
-        narrowed = f"the report names the {m.competition}, which the ledger does not hold"
+        narrowed = f"the report names the {m.competition}, where the ledger has no fixture of these clubs"
     if not cands:
         return None
     fitting = [r for r in cands if _fits(m, r)]
@@ -320,6 +320,7 @@ def relink(
     index = fixtures if fixtures is not None else FixtureIndex(store.results())
     if not index:
         return 0
+    full = facts is None
     if facts is None:  # read everything before writing (only what linking needs: no bodies)
         facts = [
             ArticleFacts(Article(f.article.id, f.article.source, f.article.published, ""), f.matches)
@@ -342,6 +343,10 @@ def relink(
             flush()
     if batch:
         flush()
+    if full:
+        from touchline.linking.ledger_seasons import settle
+
+        settle(store, index)
     return written
 
 

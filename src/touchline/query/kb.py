@@ -36,7 +36,7 @@ from touchline.resolve.matches import merge_matches
 from touchline.resolve.people import canonical_names, merge_people
 from touchline.resolve.tenures import InPost, build_tenures, in_post
 from touchline.store import Store, open_store
-from touchline.store.base import BatchResult, FactRecord, LedgerLink, ResultRecord
+from touchline.store.base import BatchResult, FactRecord, LedgerLink, ResultRecord, SourceRef
 from touchline.store.loader import IngestReport
 
 
@@ -67,9 +67,11 @@ class KnowledgeBase:
     # ---- writing -------------------------------------------------------------------------
     def add(self, facts: Sequence[ArticleFacts]) -> BatchResult:
         from touchline.linking.ledger import relink
+        from touchline.linking.ledger_seasons import settle
 
         result = self.store.add_batch(facts)
         relink(self.store, facts)
+        settle(self.store)  # the new articles' people may settle older ambiguous links
         self.refresh()
         return result
 
@@ -123,6 +125,14 @@ class KnowledgeBase:
 
         undated = {link.article_id for link in self.ledger_links if not link.published}
         return inferred_windows(self.ledger_links, undated)
+
+    def source_date(self, ref: SourceRef) -> str:
+        """An article's date as shown to users: its publication date, else the window the ledger infers
+        ("undated; inferred from the ledger: published on or after …"), else "undated"."""
+        if ref.published:
+            return ref.published
+        inferred = self.inferred_published(ref.article_id)
+        return f"undated; {inferred[1]}" if inferred else "undated"
 
     def inferred_published(self, article_id: str) -> tuple[str, str] | None:
         """(day, explanation) for an undated article whose matches the ledger dates, else None."""

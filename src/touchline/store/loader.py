@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from touchline.config import settings
 from touchline.errors import InputError
 from touchline.linking.ledger import FixtureIndex, relink
+from touchline.linking.ledger_seasons import settle
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -107,6 +108,8 @@ def ingest(
             report.linked += relink(store, facts, fixtures)
         if progress:
             progress(report)
+    if fixtures:  # ambiguous links: settled once the whole run is stored
+        settle(store, fixtures)
     return report
 
 

@@ -274,3 +274,23 @@ def test_match_ids_cannot_collide(make_kb: Callable[..., KnowledgeBase], monkeyp
     links = {link.match_id: link for link in kb.ledger_links if link.match_id is not None}
     merged = merging.merge_matches(kb.store.matches(), links)
     assert len({m.id for m in merged}) == 4 and all(len(m.id) == 40 for m in merged)
+
+
+def test_date_phrases_of_an_undated_article_resolve_within_its_window(
+    make_kb: Callable[..., KnowledgeBase],
+) -> None:
+    body = "Manchester City 4-1 Manchester United. United host Arsenal next Saturday."
+    r = undated_report(body, "Manchester City", "Manchester United", 4, 1)
+    preview = Match(
+        "Manchester United",
+        "Arsenal",
+        status="scheduled",
+        evidence=ev(body, "United host Arsenal next Saturday"),
+    )
+    r.matches.append(preview)
+    kb = make_kb([r])
+    (m,) = kb.find_matches("Manchester United", "Arsenal")
+    assert m.date is None  # no window before the ledger dates the article
+    kb.add_results(LEDGER)
+    (m,) = kb.find_matches("Manchester United", "Arsenal")
+    assert (m.date, m.date_source) == ("2013-09-28", "inferred")  # the Saturday after 2013-09-22

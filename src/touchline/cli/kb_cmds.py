@@ -131,6 +131,8 @@ def match(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             )
         if m.date and m.date_source == "ledger":
             print(f"    date {m.date}: from the ledger (no report states it)")
+        elif m.date and m.date_source == "inferred":
+            print(f"    date {m.date}: inferred from the report's date phrase and the ledger-dated article")
         print(f"    sources: {', '.join(s.article_id[:12] + ' ' + kb.source_date(s) for s in m.sources)}")
         for c in m.conflicts:
             values = "; ".join(

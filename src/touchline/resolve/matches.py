@@ -68,6 +68,7 @@ class _Report:
     day: dt.date | None
     exact: bool
     link: LedgerLink | None = None  # the report's ledger link (any status)
+    inferred: str | None = None  # a date phrase of the report resolved within its article's window
 
     @property
     def match(self) -> Match:
@@ -160,16 +161,18 @@ def merge_matches(
     for rec, day, exact, link in sorted(
         loose, key=lambda x: (x[1] or dt.date.max, x[0].ref.published or "", x[0].fact_id)
     ):
+        inferred = _within_window(rec, windows)
+        day = to_date(inferred) or day
         m = rec.fact
         pair = frozenset((m.home or "", m.away or ""))
         home = m.home or ""
         for cluster in clusters.setdefault(pair, []):
             if any(_same(rep, day, exact, m.competition, m) for rep in cluster):
                 anchor_home = cluster[0].oriented(cluster[0].match.home, cluster[0].match.away)[0]
-                cluster.append(_Report(rec, home != anchor_home, day, exact, link))
+                cluster.append(_Report(rec, home != anchor_home, day, exact, link, inferred))
                 break
         else:
-            clusters[pair].append([_Report(rec, False, day, exact, link)])
+            clusters[pair].append([_Report(rec, False, day, exact, link, inferred)])
     out = [_build(cluster) for groups in clusters.values() for cluster in groups]
     _unique_ids(out)
     out.sort(key=lambda mm: (mm.date or "", mm.home, mm.away, mm.id))
@@ -185,6 +188,23 @@ def _unique_ids(matches: list[MergedMatch]) -> None:
         if len(same) > 1:
             for mm in same:
                 mm.id = hashlib.sha1(mm.id_key.encode()).hexdigest()
+
+
+def _within_window(rec: FactRecord[Match], windows: Mapping[str, str]) -> str | None:
+    """For a report without a date in an undated article the ledger dates: the first date phrase of its
+    evidence ("on Saturday", "last week") resolved to a day against that date, else None."""
+    window = windows.get(rec.ref.article_id)
+    if not window or rec.fact.date or rec.ref.published:
+        return None
+    from touchline.temporal import find_date_expressions, resolve_relative_date
+
+    future = rec.fact.status == "scheduled"
+    for ev in rec.fact.evidence:
+        for _, _, phrase in find_date_expressions(ev.text):
+            day = resolve_relative_date(phrase, window, future=future)
+            if to_date(day):
+                return day
+    return None
 
 
 def _day_of(rec: FactRecord[Match], windows: Mapping[str, str]) -> tuple[dt.date | None, bool]:
@@ -226,6 +246,9 @@ def _build(reports: list[_Report]) -> MergedMatch:
     if date is None:
         date = next((r.match.date for r in reports if r.match.date), None)
         date_source = "text" if date else None
+    if date is None:
+        date = next((r.inferred for r in reports if r.inferred), None)
+        date_source = "inferred" if date else None
     ledger = linked or next((r.link for r in reports if r.link is not None), None)
     competition, _ = pick("competition", lambda r: r.match.competition)
     venue, _ = pick("venue", lambda r: r.match.venue)

@@ -294,3 +294,19 @@ def test_date_phrases_of_an_undated_article_resolve_within_its_window(
     kb.add_results(LEDGER)
     (m,) = kb.find_matches("Manchester United", "Arsenal")
     assert (m.date, m.date_source) == ("2013-09-28", "inferred")  # the Saturday after 2013-09-22
+
+
+def test_a_date_the_article_states_as_past_rules_out_earlier_fixtures(
+    make_kb: Callable[..., KnowledgeBase],
+) -> None:
+    body = "Stoke City 1-0 Norwich City. Norwich had lost 1-3 to Everton on 17 August 2013."
+    r = undated_report(body, "Stoke City", "Norwich City", 1, 0)
+    aside = Match(
+        "Norwich City", "Everton", 1, 3, "played", None, "2013-08-17", PL, evidence=ev(body, "lost 1-3")
+    )
+    r.matches.append(aside)
+    kb = make_kb([r])
+    kb.add_results(LEDGER)
+    (link,) = [x for x in kb.ledger_links if x.position == 0]
+    assert (link.status, link.fixture.season) == ("linked", "2013-14")
+    assert "2013-08-17" in link.reason

@@ -289,7 +289,7 @@ def link_article(
         if link is not None and link.status == "linked" and not m.date
     }
     if not seasons:
-        return [link for link in first if link is not None]
+        return _by_stated_dates(facts, [link for link in first if link is not None], fixtures, venue_club)
     out: list[LedgerLink] = []
     for i, (link, m) in enumerate(zip(first, facts.matches, strict=True)):
         if link is None or m.date or (link.status == "linked" and link.fixture.season in seasons):
@@ -299,6 +299,50 @@ def link_article(
         narrowed = link_match(art.id, i, m, fixtures, None, seasons, venue_club)
         if narrowed is not None:
             out.append(narrowed)
+    return out
+
+
+def _stated_floor(facts: ArticleFacts) -> str | None:
+    """The latest full date of something the article says has happened (a played match it dates, a
+    role's start): the article was written on or after it."""
+    days = [m.date for m in facts.matches if m.status == "played"] + [r.start for r in facts.roles]
+    return max((d for d in days if d and _day(d) is not None), default=None)
+
+
+def _by_stated_dates(
+    facts: ArticleFacts,
+    links: list[LedgerLink],
+    fixtures: FixtureIndex,
+    venue_club: Callable[[str], str | None] | None,
+) -> list[LedgerLink]:
+    """Ambiguous links of an undated article settled by the dates it states: the article was written
+    on or after the latest of them, so fixtures (well) before it are not what it reports."""
+    floor = _stated_floor(facts) if any(x.status == "ambiguous" for x in links) else None
+    if floor is None:
+        return links
+    since = (dt.date.fromisoformat(floor) - dt.timedelta(days=REPORT_DAYS)).isoformat()
+    out = []
+    for link in links:
+        m = facts.matches[link.position]
+        if link.status == "ambiguous" and not m.date:
+            seasons = {r.season for r in fixtures.of(m.home or "", m.away or "") if (r.date or "") >= since}
+            options = [
+                one
+                for season in sorted(seasons)
+                if (
+                    one := link_match(link.article_id, link.position, m, fixtures, None, {season}, venue_club)
+                )
+                is not None
+                and one.status == "linked"
+                and (one.fixture.date or "") >= since
+            ]
+            if len(options) == 1:
+                link = options[0]
+                link.reason = (
+                    f"same clubs and score; the only fitting fixture from {since} on: the article states "
+                    f"{floor} as past, so it was written after it"
+                )
+        out.append(link)
     return out
 
 

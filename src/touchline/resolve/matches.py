@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -158,10 +159,12 @@ def merge_matches(
         else:
             day, exact = _day_of(rec, windows)
             loose.append((rec, day, exact, link))
+    # sentences that are the evidence of several matches: their date phrases are not this match's alone
+    shared = Counter((r.ref.article_id, e.start) for r in usable for e in r.fact.evidence)
     for rec, day, exact, link in sorted(
         loose, key=lambda x: (x[1] or dt.date.max, x[0].ref.published or "", x[0].fact_id)
     ):
-        inferred = _within_window(rec, windows)
+        inferred = _within_window(rec, windows, shared)
         day = to_date(inferred) or day
         m = rec.fact
         pair = frozenset((m.home or "", m.away or ""))
@@ -190,21 +193,25 @@ def _unique_ids(matches: list[MergedMatch]) -> None:
                 mm.id = hashlib.sha1(mm.id_key.encode()).hexdigest()
 
 
-def _within_window(rec: FactRecord[Match], windows: Mapping[str, str]) -> str | None:
-    """For a report without a date in an undated article the ledger dates: the first date phrase of its
-    evidence ("on Saturday", "last week") resolved to a day against that date, else None."""
+def _within_window(
+    rec: FactRecord[Match], windows: Mapping[str, str], shared: Counter[tuple[str, int]]
+) -> str | None:
+    """For a report without a date in an undated article the ledger dates: the date phrase of its
+    evidence ("on Saturday", "next Sunday") resolved to a day against that date; None when the evidence
+    has no such phrase, or several, or shares a sentence with another match (which phrase dates this
+    match is not known)."""
     window = windows.get(rec.ref.article_id)
     if not window or rec.fact.date or rec.ref.published:
         return None
+    if any(shared[(rec.ref.article_id, e.start)] > 1 for e in rec.fact.evidence):
+        return None
     from touchline.temporal import find_date_expressions, resolve_relative_date
 
-    future = rec.fact.status == "scheduled"
-    for ev in rec.fact.evidence:
-        for _, _, phrase in find_date_expressions(ev.text):
-            day = resolve_relative_date(phrase, window, future=future)
-            if to_date(day):
-                return day
-    return None
+    phrases = {phrase for ev in rec.fact.evidence for _, _, phrase in find_date_expressions(ev.text)}
+    if len(phrases) != 1:
+        return None
+    day = resolve_relative_date(phrases.pop(), window, future=rec.fact.status == "scheduled")
+    return day if to_date(day) else None
 
 
 def _day_of(rec: FactRecord[Match], windows: Mapping[str, str]) -> tuple[dt.date | None, bool]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from kb_corpus import article, ev
 
 from touchline.models import ArticleFacts, Goal, Match, Role
@@ -296,17 +297,29 @@ def test_date_phrases_of_an_undated_article_resolve_within_its_window(
     assert (m.date, m.date_source) == ("2013-09-28", "inferred")  # the Saturday after 2013-09-22
 
 
+@pytest.mark.parametrize("results_first", [False, True])
 def test_a_date_the_article_states_as_past_rules_out_earlier_fixtures(
-    make_kb: Callable[..., KnowledgeBase],
+    make_kb: Callable[..., KnowledgeBase], results_first: bool
 ) -> None:
-    body = "Stoke City 1-0 Norwich City. Norwich had lost 1-3 to Everton on 17 August 2013."
+    """The floor comes from a dated played match, or from a role's start: either way the outcome is
+    the same whether the results are imported before or after the article."""
+    body = "Stoke City 1-0 Norwich City. Norwich had lost 1-3 to Everton, with Hughton appointed."
     r = undated_report(body, "Stoke City", "Norwich City", 1, 0)
-    aside = Match(
-        "Norwich City", "Everton", 1, 3, "played", None, "2013-08-17", PL, evidence=ev(body, "lost 1-3")
-    )
-    r.matches.append(aside)
-    kb = make_kb([r])
-    kb.add_results(LEDGER)
+    if not results_first:  # the floor from a role's start date (kept by the full relink of an import)
+        hughton = Role("Chris Hughton", "manager", "Norwich City", "appointed", None, "2013-08-17")
+        hughton.evidence = ev(body, "Hughton")
+        r.roles.append(hughton)
+    else:  # the floor from a dated played match (linked on ingest)
+        aside = Match("Norwich City", "Everton", 1, 3, "played", None, "2013-08-17", PL)
+        aside.evidence = ev(body, "lost 1-3")
+        r.matches.append(aside)
+    if results_first:
+        kb = make_kb([])
+        kb.add_results(LEDGER)
+        kb.add([r])
+    else:
+        kb = make_kb([r])
+        kb.add_results(LEDGER)
     (link,) = [x for x in kb.ledger_links if x.position == 0]
     assert (link.status, link.fixture.season) == ("linked", "2013-14")
     assert "2013-08-17" in link.reason

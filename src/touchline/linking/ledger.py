@@ -367,7 +367,9 @@ def relink(
     full = facts is None
     if facts is None:  # read everything before writing (only what linking needs: no bodies)
         facts = [
-            ArticleFacts(Article(f.article.id, f.article.source, f.article.published, ""), f.matches)
+            ArticleFacts(
+                Article(f.article.id, f.article.source, f.article.published, ""), f.matches, roles=f.roles
+            )
             for f in store.iter_facts()
             if any(m.status == "played" for m in f.matches)
         ]

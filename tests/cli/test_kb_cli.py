@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from touchline.cli.main import main
+from touchline.linking.ledger import relink
 from touchline.store.base import ResultRecord
 from touchline.store.sqlite import SQLiteStore
 
@@ -88,6 +89,7 @@ def test_check_json_and_status_filter(capsys: pytest.CaptureFixture[str], kb_fil
     store.add_results(
         [ResultRecord("Premier League", "2024-25", "2025-04-26", "Southampton", "Fulham", 1, 2)]
     )
+    relink(store)  # what `touchline results import` and KnowledgeBase.add_results do after storing
     store.close()
     code, out, _ = run(capsys, "check", "--status", "confirmed", "--json", "--db", kb_file)
     rows = json.loads(out)

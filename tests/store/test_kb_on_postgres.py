@@ -37,6 +37,7 @@ BORROWED_MODULES = (
     "test_match_details",
     "test_kb_seeds",
     "test_search_pages",
+    "test_ledger_links",
 )
 OURS = {"kb", "make_kb", "seeds_kb"}  # provided below, on PostgreSQL
 BUILTIN = {"tmp_path", "tmp_path_factory", "monkeypatch", "request", "capsys"}

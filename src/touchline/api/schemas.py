@@ -153,6 +153,27 @@ class MergedGoalOut(Out):
     evidence: list[EvidenceOut] = []
 
 
+class FixtureOut(Out):
+    """A reference result (the results ledger's fixture)."""
+
+    competition: str
+    season: str
+    date: str | None = None
+    home: str
+    away: str
+    home_score: int
+    away_score: int
+
+
+class LedgerLinkOut(Out):
+    """The reference result a match reports (linked), disagrees with (contradicted), or one of several
+    it fits (ambiguous), with the reason."""
+
+    status: str
+    fixture: FixtureOut
+    reason: str
+
+
 class MatchOut(Out):
     """One real match merged from every article that reports it; ``conflicts`` lists disagreements."""
 
@@ -172,6 +193,8 @@ class MatchOut(Out):
     evidence: list[EvidenceOut] = []
     conflicts: list[ConflictOut] = []
     score_rule: str | None = None
+    date_source: str | None = None  # text | ledger | inferred
+    ledger: LedgerLinkOut | None = None
 
 
 class TenureOut(Out):

@@ -43,6 +43,9 @@ def _wrap(handler: Handler) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+_LINK_WORDS = {"linked": "linked to", "contradicted": "contradicted by", "ambiguous": "fits several, e.g."}
+
+
 def _json(obj: Any) -> None:
     print(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2, default=str))
 
@@ -135,9 +138,17 @@ def match(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 + (f" ({g.team})" if g.team else "")
             )
         _print_details(m)
-        print(
-            f"    sources: {', '.join(s.article_id[:12] + ' ' + (s.published or 'undated') for s in m.sources)}"
-        )
+        if m.ledger is not None:
+            f = m.ledger.fixture
+            print(
+                f"    ledger: {_LINK_WORDS.get(m.ledger.status, m.ledger.status)} {f.home} {f.home_score}-{f.away_score} {f.away}"
+                f" ({f.competition} {f.season}, {f.date or 'undated'}): {m.ledger.reason}"
+            )
+        if m.date and m.date_source == "ledger":
+            print(f"    date {m.date}: from the ledger (no report states it)")
+        elif m.date and m.date_source == "inferred":
+            print(f"    date {m.date}: inferred from the report's date phrase and the ledger-dated article")
+        print(f"    sources: {', '.join(s.article_id[:12] + ' ' + kb.source_date(s) for s in m.sources)}")
         for c in m.conflicts:
             values = "; ".join(
                 f"{v.value} ({', '.join(s.article_id[:8] for s in v.sources)})" for v in c.values
@@ -340,7 +351,7 @@ _EXPORT_ARGS = (
         "--table",
         default=None,
         help="articles (jsonl only; default for jsonl), matches (default otherwise), goals, lineups, cards, "
-        "people, tenures, quotes, claims, results, checks; e.g. --table tenures",
+        "people, tenures, quotes, claims, results, checks, ledger_links; e.g. --table tenures",
     ),
     _arg(
         "--out",

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kb_cmds",
     "browse_cmd",
     "results_cmd",
+    "ledger_cmd",
     "serve_cmd",
 )
 

@@ -8,6 +8,7 @@ from collections import Counter
 
 from touchline.config import settings
 from touchline.errors import InputError
+from touchline.linking.ledger import relink
 from touchline.query.openfootball import read_path
 from touchline.store import open_store
 from touchline.store.base import ResultRecord
@@ -47,9 +48,12 @@ def run_import(args: argparse.Namespace) -> int:
     db = args.db or settings().default_db
     with open_store(db) as store:
         store.add_results(records)
+        links = store.ledger_links() if relink(store) else []
         shown = store.url  # the backend's own form of the location, passwords redacted
     seasons = Counter((r.competition, r.season) for r in records)
     for (comp, season), n in sorted(seasons.items()):
         print(f"{comp} {season}: {n} results")
+    linked = sum(1 for link in links if link.status == "linked")
+    print(f"ledger links: {linked} reported match(es) linked to their fixture, {len(links) - linked} other")
     print(f"{shown}: imported {len(records)} results" + (f" ({failed} input(s) failed)" if failed else ""))
     return 0

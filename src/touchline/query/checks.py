@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from touchline.models import Claim
 from touchline.query.standings import is_league, remaining_games, rules_for, season_of
 from touchline.query.types import CheckResult, MergedMatch, Table, cites
-from touchline.resolve.matches import to_date
 from touchline.store.base import FactRecord, ResultRecord
 
 if TYPE_CHECKING:
@@ -251,38 +250,43 @@ def check_match(kb: KnowledgeBase, m: MergedMatch) -> list[CheckResult]:
                     "the article's own score",
                 )
             )
-    day = to_date(m.date)
-    candidates = kb.store.results(club=m.home)
-    ref = None
-    for r in candidates:
-        if {r.home, r.away} != {m.home, m.away}:
-            continue
-        rd = to_date(r.date)
-        if rd is None or (m.competition and r.competition != m.competition):
-            continue
-        if day is not None and abs((day - rd).days) <= 3:
-            ref = r
-            break
-        published = to_date(m.sources[0].published) if m.sources else None
-        if day is None and published is not None and 0 <= (published - rd).days <= 10:
-            ref = r
-            break
-    status, reason, source = "unverifiable", "no reference result for this fixture", None
-    if ref is not None:
-        hs, as_ = (ref.home_score, ref.away_score) if ref.home == m.home else (ref.away_score, ref.home_score)
-        ft = (
-            ref.full_time
-            if ref.home == m.home or ref.full_time is None
-            else (ref.full_time[1], ref.full_time[0])
+    link = m.ledger
+    if link is not None and link.status in ("linked", "contradicted"):
+        f = link.fixture
+        fixture = f"{f.home} {f.home_score}-{f.away_score} {f.away} ({f.competition} {f.season}, {f.date or 'undated'})"
+        agrees = link.status == "linked" and (
+            (m.home_score, m.away_score) == (f.home_score, f.away_score)
+            if m.home == f.home
+            else (m.away_score, m.home_score) == (f.home_score, f.away_score)
         )
-        agrees = (m.home_score, m.away_score) in ((hs, as_), ft)
+        if link.status == "linked" and not agrees:  # a report of this fixture fits, the chosen score not
+            agrees = any(_fits_fixture(m, f, r) for r in kb.store.results(f.competition, f.season, f.home))
         status = "confirmed" if agrees else "contradicted"
-        reason = f"reference: {ref.home} {ref.home_score}-{ref.away_score} {ref.away} ({ref.competition}, {ref.date})"
-        source = None if agrees else ref.source or "reference results"
-    elif len(m.conflicts) and any(c.field == "score" for c in m.conflicts):
-        reason = "sources disagree on the score and there is no reference result"
+        reason = f"ledger fixture {fixture}: {link.reason}"
+        source = None if agrees else f"reference results: {fixture}"
+    elif link is not None and link.status == "ambiguous":
+        status, reason, source = "unverifiable", f"several ledger fixtures fit: {link.reason}", None
+    else:
+        status, reason, source = "unverifiable", _no_fixture_reason(kb, m), None
+        if any(c.field == "score" for c in m.conflicts):
+            reason = "sources disagree on the score and " + reason
     out.append(CheckResult("match", m.label(), f"{m.home} {m.score} {m.away}", status, reason, ev, source))
     return out
+
+
+def _fits_fixture(m: MergedMatch, f: ResultRecord, r: ResultRecord) -> bool:
+    """The chosen score of ``m`` equals the final or 90-minute score of the stored result ``r`` of ``f``."""
+    if (r.date, r.home, r.away) != (f.date, f.home, f.away):
+        return False
+    scores = {(r.home_score, r.away_score)} | ({r.full_time} if r.full_time else set())
+    mine = (m.home_score, m.away_score) if m.home == r.home else (m.away_score, m.home_score)
+    return mine in scores
+
+
+def _no_fixture_reason(kb: KnowledgeBase, m: MergedMatch) -> str:
+    if not kb.store.results(club=m.home):
+        return f"no reference results for {m.home}: import them with `touchline results import`"
+    return f"no ledger fixture of {m.home} and {m.away} in the match's window"
 
 
 def check_all(kb: KnowledgeBase) -> list[CheckResult]:

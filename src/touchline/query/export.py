@@ -2,7 +2,8 @@
 
 ``articles`` exports the contract object of every stored article (JSON Lines only: it is nested).
 The flat tables: ``matches`` (merged across articles, with their sources and conflicts), ``goals``,
-``people``, ``tenures``, ``quotes``, ``claims``, ``results`` (reference) and ``checks``.
+``people``, ``tenures``, ``quotes``, ``claims``, ``results`` (reference), ``checks`` and
+``ledger_links`` (extracted matches tied to reference results).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TABLES = (
     "claims",
     "results",
     "checks",
+    "ledger_links",
 )
 # the columns of every flat table, so an empty table still exports its header / schema
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -51,6 +53,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "attendance",
         "article_ids",
         "conflicts",
+        "date_source",
     ),
     "goals": ("match_id", "date", "scorer", "team", "minute", "added", "kind", "article_ids"),
     "lineups": (
@@ -94,6 +97,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
     ),
     "checks": ("kind", "subject", "statement", "status", "reason", "contradicting_source", "article_ids"),
+    "ledger_links": (
+        "article_id",
+        "position",
+        "status",
+        "competition",
+        "season",
+        "date",
+        "home",
+        "away",
+        "home_score",
+        "away_score",
+        "candidates",
+        "reason",
+        "evidence",
+    ),
 }
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -158,7 +176,22 @@ _ROWS: dict[str, Callable[[KnowledgeBase], Iterator[dict[str, Any]]]] = {
     ),
     "results": lambda kb: (_row("results", r) for r in kb.store.results()),
     "checks": lambda kb: (_row("checks", c, article_ids=_cite_ids(c.evidence)) for c in kb.check()),
+    "ledger_links": lambda kb: (
+        _row("ledger_links", link.fixture, **_link_fields(link)) for link in kb.ledger_links
+    ),
 }
+
+
+def _link_fields(link: Any) -> dict[str, Any]:
+    """A ledger link's own columns (the fixture's columns come from ``link.fixture``)."""
+    return {
+        "article_id": link.article_id,
+        "position": link.position,
+        "status": link.status,
+        "candidates": link.candidates,
+        "reason": link.reason,
+        "evidence": " | ".join(e.text for e in link.evidence),
+    }
 
 
 def rows(kb: KnowledgeBase, table: str) -> Iterator[dict[str, Any]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from touchline.errors import QueryError
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
-from touchline.models import ArticleFacts, Person, Quote
+from touchline.models import ArticleFacts, Person, Quote, Role
 from touchline.query.quote_table import quote_rows as _quote_rows
 from touchline.query.search import search as _search
 from touchline.query.search import search_page as _search_page
@@ -37,7 +37,7 @@ from touchline.resolve.matches import merge_matches
 from touchline.resolve.people import canonical_names, merge_people
 from touchline.resolve.tenures import InPost, build_tenures, in_post
 from touchline.store import Store, open_store
-from touchline.store.base import BatchResult, FactRecord, ResultRecord
+from touchline.store.base import BatchResult, FactRecord, LedgerLink, ResultRecord, SourceRef
 from touchline.store.loader import IngestReport
 
 
@@ -67,7 +67,12 @@ class KnowledgeBase:
 
     # ---- writing -------------------------------------------------------------------------
     def add(self, facts: Sequence[ArticleFacts]) -> BatchResult:
+        from touchline.linking.ledger import relink
+        from touchline.linking.ledger_seasons import settle
+
         result = self.store.add_batch(facts)
+        relink(self.store, facts)
+        settle(self.store)  # the new articles' people may settle older ambiguous links
         self.refresh()
         return result
 
@@ -80,7 +85,10 @@ class KnowledgeBase:
         return report
 
     def add_results(self, results: Sequence[ResultRecord]) -> int:
+        from touchline.linking.ledger import relink
+
         n = self.store.add_results(results)
+        relink(self.store)
         self.refresh()
         return n
 
@@ -93,6 +101,8 @@ class KnowledgeBase:
             "_people_records",
             "_known_names",
             "known_clubs",
+            "ledger_links",
+            "article_windows",
         ):
             self.__dict__.pop(name, None)
 
@@ -100,7 +110,41 @@ class KnowledgeBase:
     @cached_property
     def matches(self) -> list[MergedMatch]:
         """Every match, merged across the articles that report it, oldest first."""
-        return merge_matches(attach_details(self.store, self.store.matches()))
+        links = {link.match_id: link for link in self.ledger_links if link.match_id is not None}
+        windows = {aid: link.fixture.date or "" for aid, link in self.article_windows.items()}
+        return merge_matches(attach_details(self.store, self.store.matches()), links, windows)
+
+    @cached_property
+    def ledger_links(self) -> list[LedgerLink]:
+        """Every stored link of an extracted match to a reference result (``linking/ledger.py``)."""
+        return self.store.ledger_links()
+
+    @cached_property
+    def article_windows(self) -> dict[str, LedgerLink]:
+        """Undated article → its latest linked match: the article was published on or after that day."""
+        from touchline.linking.ledger import inferred_windows
+
+        undated = {link.article_id for link in self.ledger_links if not link.published}
+        return inferred_windows(self.ledger_links, undated)
+
+    def source_date(self, ref: SourceRef) -> str:
+        """An article's date as shown to users: its publication date, else the window the ledger infers
+        ("undated; inferred from the ledger: published on or after …"), else "undated"."""
+        if ref.published:
+            return ref.published
+        inferred = self.inferred_published(ref.article_id)
+        return f"undated; {inferred[1]}" if inferred else "undated"
+
+    def inferred_published(self, article_id: str) -> tuple[str, str] | None:
+        """(day, explanation) for an undated article whose matches the ledger dates, else None."""
+        link = self.article_windows.get(article_id)
+        if link is None or not link.fixture.date:
+            return None
+        f = link.fixture
+        return f.date, (
+            f"inferred from the ledger: published on or after {f.date}, "
+            f"the date of {f.home} {f.home_score}-{f.away_score} {f.away} it reports"
+        )
 
     @cached_property
     def _people_records(self) -> list[FactRecord[Person]]:
@@ -128,7 +172,18 @@ class KnowledgeBase:
 
     @cached_property
     def tenures(self) -> list[Tenure]:
-        return build_tenures(self.store.roles(), self.name_map)
+        return build_tenures(self._dated_roles(), self.name_map)
+
+    def _dated_roles(self) -> list[FactRecord[Role]]:
+        """Stored roles; a role in an undated article without an ``as_of`` of its own is dated on or after
+        the day the ledger dates the article (``article_windows``). Dates the text states win."""
+        roles = self.store.roles()
+        windows = self.article_windows
+        for rec in roles:
+            link = windows.get(rec.ref.article_id)
+            if link is not None and rec.fact.as_of is None and not rec.ref.published:
+                rec.fact.as_of = link.fixture.date
+        return roles
 
     @cached_property
     def known_clubs(self) -> set[str]:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from touchline.models import Evidence
-from touchline.store.base import SourceRef
+from touchline.store.base import LedgerLink, SourceRef
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,12 @@ class MergedMatch:
     cards: list[MergedCard] = field(default_factory=list)
     referee: str | None = None
     attendance: int | None = None
+    # "text" (a report states it) | "ledger" (the linked fixture's date) | "inferred" (a date phrase of
+    # an undated report resolved against the publication window the ledger infers for its article)
+    date_source: str | None = None
+    ledger: LedgerLink | None = None  # the reference result this match reports (or contradicts)
+    id_key: str = ""  # what the id is a hash of: the fixture key, or clubs + date + first report
+    fact_ids: list[int] = field(default_factory=list)  # the stored match rows merged into this match
 
     def side_of(self, club: str) -> str | None:
         return "home" if club == self.home else "away" if club == self.away else None

@@ -1,8 +1,19 @@
 """Merge the same match reported by several articles into one match with all its sources.
 
-Two extracted matches are the same match when they name the same two clubs (in either order), do not
-name different competitions, and their dates (the match date when an article gives one, otherwise its
-publication date) lie within ``SAME_MATCH_DAYS`` (exact dates on both sides) or ``VAGUE_MATCH_DAYS``.
+Two extracted matches are the same match only when clubs, orientation, competition and date agree:
+
+* reports linked to a reference result (``linking/ledger.py``) are the match of that fixture: all
+  reports of one fixture merge, reports of different fixtures never do, and the match is dated by
+  the ledger (``date_source = "ledger"``) unless a report states the date (a stated date wins);
+* other reports join a match with the same home side (unless a report does not know home from away),
+  no different competition, and a date (the match date a report gives, otherwise its publication
+  date, otherwise the publication window inferred from the article's linked matches) within
+  ``SAME_MATCH_DAYS`` (exact dates on both sides) or ``VAGUE_MATCH_DAYS``. A report with no date at
+  all is a match of its own: different meetings of the same clubs never merge on a guess.
+
+Match ids are derived from what makes a match distinct: the fixture key when linked, otherwise the
+clubs, the date and the first report (article and fact id). No two matches share that key, and a
+truncated hash that would collide is lengthened, so ids are unique by construction.
 
 When sources disagree, every value is kept with its sources as a ``Conflict`` and one is chosen by the
 first rule that separates them, in this order:
@@ -21,14 +32,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from touchline.models import Match
 from touchline.query.types import Cite, Conflict, MergedGoal, MergedMatch, SourcedValue, cites
 from touchline.resolve.details import merge_cards, merge_lineups, merge_officials
-from touchline.store.base import FactRecord, SourceRef
+from touchline.store.base import FactRecord, LedgerLink, SourceRef
 
 SAME_MATCH_DAYS = 3
 VAGUE_MATCH_DAYS = 8
@@ -56,6 +68,8 @@ class _Report:
     flipped: bool  # home/away reversed relative to the merged match
     day: dt.date | None
     exact: bool
+    link: LedgerLink | None = None  # the report's ledger link (any status)
+    inferred: str | None = None  # a date phrase of the report resolved within its article's window
 
     @property
     def match(self) -> Match:
@@ -110,50 +124,109 @@ def _same(a: _Report, b_day: dt.date | None, b_exact: bool, comp: str | None, m:
     if a.match.competition and comp and a.match.competition != comp:
         return False
     if a.day is None or b_day is None:
-        return a.day is None and b_day is None
+        return False
+    knows_home = "order_as_given" not in a.match.flags and "order_as_given" not in m.flags
+    if knows_home and (a.match.away if a.flipped else a.match.home) != m.home:
+        return False
     window = SAME_MATCH_DAYS if a.exact and b_exact else VAGUE_MATCH_DAYS
     return abs((a.day - b_day).days) <= window
 
 
-def merge_matches(records: Sequence[FactRecord[Match]]) -> list[MergedMatch]:
-    """Cluster extracted matches into real matches (see module docstring). Matches without two clubs are left out."""
+def merge_matches(
+    records: Sequence[FactRecord[Match]],
+    links: Mapping[int, LedgerLink] | None = None,
+    windows: Mapping[str, str] | None = None,
+) -> list[MergedMatch]:
+    """Cluster extracted matches into real matches (see module docstring). Matches without two clubs
+    are left out. ``links`` maps a stored match id to its ledger link; ``windows`` an undated article
+    to the day it was published on or after (inferred from its linked matches)."""
+    links = links or {}
+    windows = windows or {}
+    by_fixture: dict[tuple[str, str, str | None, str, str], list[_Report]] = {}
     clusters: dict[frozenset[str], list[list[_Report]]] = {}
     usable = [r for r in records if r.fact.home and r.fact.away and r.fact.home != r.fact.away]
-    for rec in sorted(usable, key=lambda r: (_day_of(r)[0] or dt.date.max, r.ref.published or "")):
+    loose: list[tuple[FactRecord[Match], dt.date | None, bool, LedgerLink | None]] = []
+    for rec in usable:
+        link = links.get(rec.fact_id)
+        if link is not None and link.status == "linked":
+            f = link.fixture
+            rep = _Report(rec, rec.fact.home != f.home, to_date(f.date), True, link)
+            key = (f.competition, f.season, f.date, f.home, f.away)
+            if key not in by_fixture:
+                by_fixture[key] = []
+                clusters.setdefault(frozenset((f.home, f.away)), []).append(by_fixture[key])
+            by_fixture[key].append(rep)
+        else:
+            day, exact = _day_of(rec, windows)
+            loose.append((rec, day, exact, link))
+    # sentences that are the evidence of several matches: their date phrases are not this match's alone
+    shared = Counter((r.ref.article_id, e.start) for r in usable for e in r.fact.evidence)
+    for rec, day, exact, link in sorted(
+        loose, key=lambda x: (x[1] or dt.date.max, x[0].ref.published or "", x[0].fact_id)
+    ):
+        inferred = _within_window(rec, windows, shared)
+        day = to_date(inferred) or day
         m = rec.fact
-        day, exact = _day_of(rec)
         pair = frozenset((m.home or "", m.away or ""))
         home = m.home or ""
         for cluster in clusters.setdefault(pair, []):
             if any(_same(rep, day, exact, m.competition, m) for rep in cluster):
-                cluster.append(
-                    _Report(
-                        rec,
-                        home != cluster[0].oriented(cluster[0].match.home, cluster[0].match.away)[0],
-                        day,
-                        exact,
-                    )
-                )
+                anchor_home = cluster[0].oriented(cluster[0].match.home, cluster[0].match.away)[0]
+                cluster.append(_Report(rec, home != anchor_home, day, exact, link, inferred))
                 break
         else:
-            clusters[pair].append([_Report(rec, False, day, exact)])
+            clusters[pair].append([_Report(rec, False, day, exact, link, inferred)])
     out = [_build(cluster) for groups in clusters.values() for cluster in groups]
-    out.sort(key=lambda mm: (mm.date or "", mm.home, mm.away))
+    _unique_ids(out)
+    out.sort(key=lambda mm: (mm.date or "", mm.home, mm.away, mm.id))
     return out
 
 
-def _day_of(rec: FactRecord[Match]) -> tuple[dt.date | None, bool]:
+def _unique_ids(matches: list[MergedMatch]) -> None:
+    """Ids are hashes of distinct keys; should two truncated hashes collide, both get the full hash."""
+    seen: dict[str, list[MergedMatch]] = {}
+    for mm in matches:
+        seen.setdefault(mm.id, []).append(mm)
+    for same in seen.values():
+        if len(same) > 1:
+            for mm in same:
+                mm.id = hashlib.sha1(mm.id_key.encode()).hexdigest()
+
+
+def _within_window(
+    rec: FactRecord[Match], windows: Mapping[str, str], shared: Counter[tuple[str, int]]
+) -> str | None:
+    """For a report without a date in an undated article the ledger dates: the date phrase of its
+    evidence ("on Saturday", "next Sunday") resolved to a day against that date; None when the evidence
+    has no such phrase, or several, or shares a sentence with another match (which phrase dates this
+    match is not known)."""
+    window = windows.get(rec.ref.article_id)
+    if not window or rec.fact.date or rec.ref.published:
+        return None
+    if any(shared[(rec.ref.article_id, e.start)] > 1 for e in rec.fact.evidence):
+        return None
+    from touchline.temporal import find_date_expressions, resolve_relative_date
+
+    phrases = {phrase for ev in rec.fact.evidence for _, _, phrase in find_date_expressions(ev.text)}
+    if len(phrases) != 1:
+        return None
+    day = resolve_relative_date(phrases.pop(), window, future=rec.fact.status == "scheduled")
+    return day if to_date(day) else None
+
+
+def _day_of(rec: FactRecord[Match], windows: Mapping[str, str]) -> tuple[dt.date | None, bool]:
     exact = to_date(rec.fact.date)
     if exact:
         return exact, True
-    return to_date(rec.ref.published), False
+    return to_date(rec.ref.published) or to_date(windows.get(rec.ref.article_id)), False
 
 
 def _build(reports: list[_Report]) -> MergedMatch:
-    # orientation: trust reports that know home from away; re-orient the cluster on the most trusted one
+    # orientation: trust reports that know home from away; re-orient the cluster on the most trusted one;
+    # a linked match is oriented as its fixture (reports were flipped against it already)
     ordered = [r for r in reports if "order_as_given" not in r.match.flags] or reports
     anchor = max(ordered, key=lambda r: r.trust())
-    if anchor.flipped:
+    if anchor.flipped and not any(r.link is not None and r.link.status == "linked" for r in reports):
         for r in reports:
             r.flipped = not r.flipped
     home, away = anchor.oriented(anchor.match.home, anchor.match.away)
@@ -172,9 +245,18 @@ def _build(reports: list[_Report]) -> MergedMatch:
         return r.oriented(m.home_score, m.away_score)
 
     score, score_rule = pick("score", score_of)
-    date, _ = pick("date", lambda r: r.match.date if r.exact else None)
+    date, _ = pick("date", lambda r: r.match.date if to_date(r.match.date) else None)
+    linked = next((r.link for r in reports if r.link is not None and r.link.status == "linked"), None)
+    date_source = "text" if date else None
+    if date is None and linked is not None and linked.fixture.date:
+        date, date_source = linked.fixture.date, "ledger"
     if date is None:
         date = next((r.match.date for r in reports if r.match.date), None)
+        date_source = "text" if date else None
+    if date is None:
+        date = next((r.inferred for r in reports if r.inferred), None)
+        date_source = "inferred" if date else None
+    ledger = linked or next((r.link for r in reports if r.link is not None), None)
     competition, _ = pick("competition", lambda r: r.match.competition)
     venue, _ = pick("venue", lambda r: r.match.venue)
     round_, _ = pick("round", lambda r: r.match.round)
@@ -193,9 +275,14 @@ def _build(reports: list[_Report]) -> MergedMatch:
         if r.ref not in sources:
             sources.append(r.ref)
     evidence: list[Cite] = [c for r in reports for c in cites(r.ref, r.match.evidence)]
-    ident = hashlib.sha1(f"{date or ''}|{home}|{away}".encode()).hexdigest()[:12]
-    return MergedMatch(
-        ident,
+    if linked is not None:
+        f = linked.fixture
+        key = f"ledger|{f.competition}|{f.season}|{f.date or ''}|{f.home}|{f.away}"
+    else:
+        first = min(reports, key=lambda r: (r.ref.published or "", r.ref.article_id, r.rec.fact_id))
+        key = f"report|{home}|{away}|{date or ''}|{first.ref.article_id}|{first.rec.fact_id}"
+    merged = MergedMatch(
+        "",
         home or "",
         away or "",
         score[0] if score else None,
@@ -215,7 +302,13 @@ def _build(reports: list[_Report]) -> MergedMatch:
         cards,
         referee,
         attendance,
+        date_source=date_source,
+        ledger=ledger,
+        id_key=key,
+        fact_ids=[r.rec.fact_id for r in reports],
     )
+    merged.id = hashlib.sha1(key.encode()).hexdigest()[:12]
+    return merged
 
 
 def _merge_goals(reports: list[_Report], conflicts: list[Conflict]) -> list[MergedGoal]:

@@ -63,6 +63,27 @@ class ResultRecord:
 
 
 @dataclass
+class LedgerLink:
+    """An extracted match (``position`` within its article) tied to a reference result (``fixture``).
+
+    ``status``: linked (the one fixture that fits), contradicted (no candidate fits: ``fixture`` is the
+    one it disagrees with) or ambiguous (several fit: ``fixture`` is the first). ``candidates`` counts
+    the fixtures of the two clubs in the match's window; ``reason`` says why, ``evidence`` where the
+    article states the match. ``match_id`` is the stored match row (set when read back).
+    """
+
+    article_id: str
+    position: int
+    status: str
+    fixture: ResultRecord
+    candidates: int
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+    match_id: int | None = None
+    published: str | None = None  # the article's publication date (set when read back)
+
+
+@dataclass
 class SearchHit:
     """A full-text hit: an article body or a quote, ranked by BM25 (lower rank = better)."""
 
@@ -190,6 +211,15 @@ class Store(ABC):
     def results(
         self, competition: str | None = None, season: str | None = None, club: str | None = None
     ) -> list[ResultRecord]: ...
+
+    # ---- ledger links ----------------------------------------------------------------------
+    @abstractmethod
+    def replace_ledger_links(self, article_ids: Sequence[str], links: Sequence[LedgerLink]) -> None:
+        """Replace the ledger links of ``article_ids`` by ``links`` (one transaction)."""
+
+    @abstractmethod
+    def ledger_links(self, article_ids: Sequence[str] | None = None) -> list[LedgerLink]:
+        """Stored ledger links (of the given articles, or all), with their evidence."""
 
     # ---- search --------------------------------------------------------------------------
     @abstractmethod

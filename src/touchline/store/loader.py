@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from touchline.config import settings
 from touchline.errors import InputError, InputWarning, StoreError
+from touchline.linking.ledger import FixtureIndex, relink
+from touchline.linking.ledger_seasons import settle
 from touchline.models import Article, ArticleFacts
 from touchline.store.base import Store
 
@@ -49,6 +51,7 @@ class IngestReport:
     failed: Problems = field(default_factory=Problems)  # (source, problem): not stored
     warnings: Problems = field(default_factory=Problems)  # (source, problem): stored anyway
     batches: int = 0
+    linked: int = 0  # ledger links written (matches tied to a reference result, see linking/ledger.py)
 
     @property
     def skipped(self) -> int:
@@ -145,6 +148,7 @@ def ingest(
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
     extracted = run(fresh, report)
+    fixtures: FixtureIndex | None = None
     try:
         for batch in extracted:
             facts = _storable(batch, report)
@@ -154,6 +158,9 @@ def ingest(
                 report.already_stored += result.skipped
                 report.failed.extend(result.failed)
                 report.batches += 1
+                if fixtures is None:  # the reference results, read once per run
+                    fixtures = FixtureIndex(store.results())
+                report.linked += relink(store, facts, fixtures)
             if progress:
                 progress(report)
     finally:
@@ -162,6 +169,8 @@ def ingest(
         close = getattr(extracted, "close", None)
         if close is not None:
             close()
+    if fixtures:  # ambiguous links: settled once the whole run is stored
+        settle(store, fixtures)
     return report
 
 

@@ -148,7 +148,33 @@ V1 = (
 """
 )
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Version 2: links from extracted matches to the reference result (ledger fixture) they report
+# (``linking/ledger.py``). A fixture is named by the results table's key, so re-importing results
+# keeps the links; evidence rows of a link use fact_table = 'ledger_links'.
+TABLES_V2 = """
+CREATE TABLE ledger_links (
+    id {ID},
+    match_id {REF} NOT NULL REFERENCES matches(id) ON DELETE CASCADE,
+    article_id {KEY} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    status {KEY} NOT NULL,            -- linked | contradicted | ambiguous
+    competition {KEY} NOT NULL, season {KEY} NOT NULL, match_date {KEY},  -- the fixture (results key)
+    home {KEY} NOT NULL, away {KEY} NOT NULL,
+    home_score INTEGER NOT NULL, away_score INTEGER NOT NULL,  -- the fixture's final score
+    candidates INTEGER NOT NULL,      -- fixtures of these clubs in the window
+    reason TEXT NOT NULL
+);
+CREATE INDEX ledger_links_match ON ledger_links(match_id);
+CREATE INDEX ledger_links_article ON ledger_links(article_id);
+CREATE INDEX ledger_links_fixture ON ledger_links(competition, season, home, away);
+
+CREATE VIEW article_windows AS        -- undated articles: published on or after their latest linked match
+    SELECT l.article_id, MAX(l.match_date) AS published_on_or_after, COUNT(*) AS linked_matches
+    FROM ledger_links l JOIN articles a ON a.id = l.article_id
+    WHERE l.status = 'linked' AND a.published IS NULL AND l.match_date IS NOT NULL
+    GROUP BY l.article_id;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, render(TABLES_V2, SQLITE_TYPES))
 LATEST = len(MIGRATIONS)
 
 

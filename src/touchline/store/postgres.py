@@ -40,7 +40,7 @@ from touchline.store.rows import (
     facts_json,
     result_row,
 )
-from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
+from touchline.store.sql import COUNTED, ITER_FACTS, Run, SQLStore
 from touchline.store.text_query import ts_query
 
 if TYPE_CHECKING:
@@ -369,6 +369,23 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise self._lost(conn, exc, "importing results failed, rolled back") from exc
         return len(results)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Run]:
+        import psycopg
+
+        conn = self._conn()
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
+                def run(sql: str, params: Sequence[Any]) -> list[Row]:
+                    cur.execute(sql, params)  # type: ignore[arg-type]
+                    return cur.fetchall() if cur.description else []
+
+                yield run
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.url}: write failed, rolled back ({exc})") from exc
 
     # ---- search --------------------------------------------------------------------------
     def _search_errors(self) -> tuple[type[BaseException], ...]:

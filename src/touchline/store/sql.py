@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, ClassVar
 
@@ -25,7 +25,15 @@ from touchline.models import (
     Role,
     facts_from_dict,
 )
-from touchline.store.base import ArticleInfo, FactRecord, ResultRecord, SearchHit, SourceRef, Store
+from touchline.store.base import (
+    ArticleInfo,
+    FactRecord,
+    LedgerLink,
+    ResultRecord,
+    SearchHit,
+    SourceRef,
+    Store,
+)
 from touchline.store.rows import (
     GOAL_SELECT,
     MATCH_REF_AT,
@@ -40,6 +48,25 @@ from touchline.store.rows import (
 )
 
 SEARCH_CAP = 100_000  # matching rows read per search (ids and ranks only), enough for true totals
+# Ledger links (``linking/ledger.py``): written per link with the stored match found by position.
+LINK_COLUMNS = (
+    "status, competition, season, match_date, home, away, home_score, away_score, candidates, reason"
+)
+_LINK_INSERT = (
+    f"INSERT INTO ledger_links (match_id, article_id, {LINK_COLUMNS})"
+    " SELECT m.id, m.article_id, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p} FROM matches m"
+    " WHERE m.article_id = {p} AND m.position = {p} RETURNING id"
+)
+_LINK_EVIDENCE = (
+    "INSERT INTO evidence (article_id, fact_table, fact_id, start_offset, end_offset, text)"
+    " VALUES ({p}, 'ledger_links', {p}, {p}, {p}, {p})"
+)
+_LINK_SELECT = (
+    f"SELECT l.id, l.match_id, l.article_id, m.position, {', '.join('l.' + c for c in LINK_COLUMNS.split(', '))}"
+    ", a.published FROM ledger_links l JOIN matches m ON m.id = l.match_id JOIN articles a ON a.id = l.article_id"
+)
+Run = Callable[[str, Sequence[Any]], list[Row]]
+
 COUNTED = ("articles", "matches", "goals", "people", "roles", "quotes", "claims", "evidence", "results")
 ITER_FACTS = (
     "SELECT f.contract_json FROM article_facts f JOIN articles a ON a.id = f.article_id"
@@ -93,6 +120,10 @@ class SQLStore(Store):
     def _search_errors(self) -> tuple[type[BaseException], ...]:
         """Driver errors that a failed search reports as a StoreError."""
         return ()
+
+    @abstractmethod
+    def _writing(self) -> AbstractContextManager[Run]:
+        """A write transaction (serialised with other writers); yields ``run(sql, params) -> rows``."""
 
     def _snapshot(self) -> AbstractContextManager[Any]:
         """One consistent view for the several queries of one read (where the backend needs it)."""
@@ -240,6 +271,50 @@ class SQLStore(Store):
             ],
         )
         return [result_from_row(r) for r in self._rows(sql + self._order("match_date", "id"), params)]
+
+    # ---- ledger links ----------------------------------------------------------------------
+    def replace_ledger_links(self, article_ids: Sequence[str], links: Sequence[LedgerLink]) -> None:
+        insert, evidence = self._sql(_LINK_INSERT), self._sql(_LINK_EVIDENCE)
+        with self._writing() as run:
+            for aid in dict.fromkeys(article_ids):
+                run(
+                    self._sql("DELETE FROM evidence WHERE fact_table = 'ledger_links' AND article_id = {p}"),
+                    [aid],
+                )
+                run(self._sql("DELETE FROM ledger_links WHERE article_id = {p}"), [aid])
+            for link in links:
+                f = link.fixture
+                values = (
+                    link.status,
+                    f.competition,
+                    f.season,
+                    f.date,
+                    f.home,
+                    f.away,
+                    f.home_score,
+                    f.away_score,
+                )
+                rows = run(insert, [*values, link.candidates, link.reason, link.article_id, link.position])
+                for e in link.evidence if rows else ():
+                    run(evidence, [link.article_id, rows[0][0], e.start, e.end, e.text])
+
+    def ledger_links(self, article_ids: Sequence[str] | None = None) -> list[LedgerLink]:
+        with self._snapshot():
+            if article_ids is None:
+                rows = self._rows(_LINK_SELECT + " ORDER BY l.id")
+            else:
+                rows = []
+                for aid in dict.fromkeys(article_ids):
+                    rows += self._rows(
+                        self._sql(_LINK_SELECT + " WHERE l.article_id = {p} ORDER BY l.id"), [aid]
+                    )
+            evs = self._evidence("ledger_links", [r[0] for r in rows])
+        out = []
+        for r in rows:
+            fixture = ResultRecord(r[5], r[6], r[7], r[8], r[9], int(r[10]), int(r[11]))
+            link = LedgerLink(r[2], int(r[3]), r[4], fixture, int(r[12]), r[13], evs[r[0]], int(r[1]), r[14])
+            out.append(link)
+        return out
 
     # ---- search --------------------------------------------------------------------------
     def search(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from touchline.models import ArticleFacts, facts_from_dict
 from touchline.store.base import BatchResult, ResultRecord
 from touchline.store.migrations import current_version, stored_version
 from touchline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows, facts_json, result_row
-from touchline.store.sql import COUNTED, ITER_FACTS, SQLStore
+from touchline.store.sql import COUNTED, ITER_FACTS, Run, SQLStore
 from touchline.store.sqlite_open import connect
 from touchline.store.text_query import fts_query
 
@@ -205,6 +206,19 @@ class SQLiteStore(SQLStore):
                 raise StoreError(write_failure(self.url, exc)) from None
             raise
         return len(results)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Run]:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield lambda sql, params: cur.execute(sql, params).fetchall()
+            cur.execute("COMMIT")
+        except BaseException as exc:
+            cur.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.url}: write failed, rolled back ({exc})") from exc
+            raise
 
     # ---- search --------------------------------------------------------------------------
     def _search_errors(self) -> tuple[type[BaseException], ...]:

@@ -211,7 +211,9 @@ def test_post_match_report_beats_one_written_before_kick_off(make_kb: Callable[.
     assert [v.sources[0].source for v in c.values] == [late.article.source, early.article.source]
 
 
-def test_two_managers_on_one_day_are_shown_as_a_disagreement(make_kb: Callable[..., KnowledgeBase]) -> None:
+def test_two_managers_on_one_day_give_one_answer_and_the_other_as_also_reported(
+    make_kb: Callable[..., KnowledgeBase],
+) -> None:
     bodies = [
         ("Everton manager Sean Dyche was pleased.", "2024-03-01", "Sean Dyche"),
         ("Sean Dyche, the Everton manager, named his side.", "2024-03-02", "Sean Dyche"),
@@ -226,9 +228,9 @@ def test_two_managers_on_one_day_are_shown_as_a_disagreement(make_kb: Callable[.
     ]
     kb = make_kb(items)
     answer = kb.ask("who managed Everton on 2024-03-02?")
-    assert (
-        "the reports disagree: Sean Dyche (manager) (2 reports); Leighton Baines (manager) (1 report)"
-        in answer.text
-    )
+    main, also = answer.text.split(". Also reported: ")
+    assert main.startswith("Everton on 2024-03-02: Sean Dyche (manager)") and "Baines" not in main
+    assert also.startswith("Leighton Baines (manager; ") and "fewer reports (1 against 2)" in also
+    assert [t.person for t in answer.data] == ["Sean Dyche", "Leighton Baines"]
     one = kb.ask("who managed Everton on 2024-03-01?")
-    assert "disagree" not in one.text and "Sean Dyche" in one.text
+    assert one.text == "Everton on 2024-03-01: Sean Dyche (manager)"

@@ -30,7 +30,7 @@ from touchline.config import DATA_DIR
 from touchline.errors import QueryError
 from touchline.query.dates import _DMY, _ISO, _MDY, _MY, parse_date, parse_period
 from touchline.query.types import Answer, Cite, MergedGoal, MergedMatch
-from touchline.resolve.tenures import InPost
+from touchline.resolve.holders import CERTAIN, rank_holders
 
 if TYPE_CHECKING:
     from touchline.query.kb import KnowledgeBase
@@ -228,7 +228,13 @@ def _clubs_named(kb: KnowledgeBase, q: str) -> list[str]:
     return clubs
 
 
+_PRESENT = re.compile(r"\bwho\s*(?:is|['’]s|are)\b|\bcurrent(?:ly)?\b|\bnow\b|\btoday\b", re.I)
+
+
 def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
+    """One manager for the club on the date (the holder whose evidence brackets it best), the others
+    as "also reported" with why they rank lower. With no date ("who is the Arsenal manager?") the date
+    is the club's latest dated report, or, when no report is dated, the reports themselves decide."""
     clubs = _clubs_named(kb, q)
     club = clubs[0]
     period = parse_period(q)
@@ -242,65 +248,39 @@ def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             raise QueryError(f"{club} and {clubs[1]} met on {', '.join(days)}: say which date")
         period = (days[0], days[0])
         note = f" (the day of {met[0].label()})"
+    mine = [t for t in kb.club_tenures(club) if t.role in ("manager", "interim_manager")]
+    if not mine:
+        return _unknown(q, "manager", f"no stored report names a manager of {club}.")
     if period is None:
-        latest = sorted(
-            (t for t in kb.club_tenures(club) if t.role in ("manager", "interim_manager")),
-            key=lambda t: t.last_seen or "",
-        )
-        if not latest:
-            return Answer(
-                q, "manager", f"I don't know who managed {club}: no stored report names a manager.", False
-            )
-        day = latest[-1].last_seen or ""
+        dated = sorted(t.last_seen for t in mine if t.last_seen)
+        day = dated[-1] if dated else ""
         period = (day, day)
+        if day:
+            note = " (the latest report)"
     first, last = period
-    when = f"on {first}" if first == last else f"between {first} and {last}"
-    found = _in_post_over(kb, club, first, last)
-    if not found:
-        return Answer(
-            q,
-            "manager",
-            f"I don't know who managed {club} {when}: no stored report covers that date.",
-            False,
+    if not first:
+        when = "(no stored report is dated)"
+    else:
+        when = f"on {first}" if first == last else f"between {first} and {last}"
+    ranked = rank_holders(kb.tenures, club, first, last)
+    if not ranked:
+        return _unknown(q, "manager", f"no stored report covers {club} {when}.")
+    best, others = ranked[0], ranked[1:]
+    qualifier = (
+        ""
+        if best.grade == CERTAIN and not others
+        else f" ({'' if best.grade == CERTAIN else 'probably: '}{best.how()})"
+    )
+    text = f"{club} {when}{note}: {best.person} ({best.role}){qualifier}"
+    if others:
+        text += ". Also reported: " + "; ".join(
+            f"{h.person} ({h.role}; {h.how()}; ranks lower: {h.why_lower(best)})" for h in others
         )
-    lines = []
     evidence: list[Cite] = []
-    clash = first == last and sum(f.certain and f.tenure.role == "manager" for f in found) > 1
-    if clash:  # two permanent managers on one day: the reports disagree; the better supported first
-        found.sort(key=lambda f: (not f.certain, -_support(f.tenure.evidence), f.tenure.role != "manager"))
-    for f in found:
-        t = f.tenure
-        role = "interim manager" if t.role == "interim_manager" else "manager"
-        qualifier = "" if f.certain else f" (probably: {f.note})"
-        if clash and f.certain:
-            n = _support(t.evidence)
-            qualifier = f" ({n} report{'s' if n != 1 else ''})"
-        lines.append(f"{t.person} ({role}){qualifier}")
-        evidence += sorted(t.evidence, key=lambda c: _days_apart(c.published, first))
-    prefix = "the reports disagree: " if clash else ""
-    text = f"{club} {when}: {prefix}" + "; ".join(lines)
-    if first == last:  # the form earlier callers read: "CLUB on DATE: ..."
-        text = f"{club} on {first}{note}: {prefix}" + "; ".join(lines)
-    return Answer(q, "manager", text, True, evidence, [f.tenure for f in found])
-
-
-def _support(evidence: list[Cite]) -> int:
-    return len({c.article_id for c in evidence})
-
-
-def _in_post_over(kb: KnowledgeBase, club: str, first: str, last: str) -> list[InPost]:
-    """Everyone in post at ``club`` on some day from ``first`` to ``last`` (sampled weekly), in order."""
-    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    days = [start + dt.timedelta(days=i) for i in range(0, (end - start).days + 1, 7)]
-    if days[-1] != end:
-        days.append(end)
-    found: dict[int, InPost] = {}
-    for day in days:
-        for f in kb.in_post(club, day.isoformat()):
-            have = found.get(id(f.tenure))
-            if have is None or (f.certain and not have.certain):
-                found[id(f.tenure)] = f
-    return sorted(found.values(), key=lambda f: (f.tenure.start or f.tenure.first_seen or "", not f.certain))
+    for h in ranked:
+        cites_ = [c for t in h.tenures for c in t.evidence]
+        evidence += sorted(cites_, key=lambda c: _days_apart(c.published, first)) if first else cites_
+    return Answer(q, "manager", text, True, evidence, [t for h in ranked for t in h.tenures])
 
 
 def _days_apart(a: str | None, b: str) -> int:

@@ -191,11 +191,15 @@ def _covers(t: Tenure, date: str) -> tuple[bool, bool, str]:
         horizon = INTERIM_UNSURE_DAYS if t.role.startswith("interim") else UNSURE_DAYS
         if _gap(date, t.first_seen) > horizon:
             return False, False, ""
+        if not t.first_seen:
+            return True, False, "no dated report; start date unknown"
         return True, False, f"first reported in this role on {t.first_seen}; start date unknown"
     if t.end:
         return True, False, f"left on or before {t.end}"
     if _gap(t.last_seen, date) > UNSURE_DAYS:
         return False, False, ""
+    if not t.last_seen:
+        return True, False, "no dated report"
     return True, False, f"last reported in this role on {t.last_seen}"
 
 

@@ -61,6 +61,7 @@ from touchline.nlp.role_text import (
     read_rows,
     sentence_clubs,
     subject_club,
+    uncovered_side,
 )
 
 __all__ = ["HEAD", "NO_CLUB", "STAFF", "RoleMention", "Title", "collect", "description_role", "find_titles",
@@ -106,6 +107,12 @@ def _title_lead_words() -> frozenset[str]:
     return frozenset(r[0].casefold() for r in read_rows("title_lead_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def _other_jobs() -> re.Pattern[str]:
+    words = "|".join(re.escape(r[0]).replace(r"\ ", r"[\s-]+") for r in read_rows("other_jobs.txt"))
+    return re.compile(rf"(?<![\w-])(?:{words})[\s-]+$", re.IGNORECASE)
+
+
 _OPPOSITE = re.compile(r"opposite|counterpart", re.IGNORECASE)
 _CLUB_ONLY_TITLES = frozenset({"chief"})  # a job only when a club is written right before it
 _PAIRED_ROLES = frozenset({"captain", "executive", "owner", "assistant_manager", "youth_coach", "coach"})
@@ -123,6 +130,8 @@ def _counterpart_role(ctx: ArticleContext, t: Title, sent_start: int) -> str:
     if not named:
         return t.role
     roles = {r for r, _c in ctx.people.roles_of(named[-1].canonical)}
+    if not roles:
+        return "player"  # "Pantilimon ... his opposite number Ruddy": a player's counterpart plays
     if roles & HEAD or len(roles & _PAIRED_ROLES) != 1:
         return t.role
     return next(iter(roles & _PAIRED_ROLES))
@@ -289,6 +298,14 @@ _SACKED_BEFORE = re.compile(
     r"\b(?:have|has|had)?\s*(?:sacked|dismissed|fired|axed|sacking|dismissing|firing|axing)\s+$",
     re.IGNORECASE,
 )
+# a sending-off told with "dismissed": a player (or a manager sent to the stands), not a sacking
+_SENT_OFF = re.compile(
+    r"\bdismiss(?:ed|al)\s+(?:from\s+the\s+(?:touchline|dugout|bench|technical\s+area|field|pitch)|for\s+"
+    r"(?:a|an|his|her|two|handling|dissent|violent|serious|foul|kicking|elbowing|striking|pushing|berating)\b|"
+    r"in\s+the\s+\d+\w*[\s-]+minute|by\s+(?:the\s+)?referee|after\s+(?:a|picking|receiving|collecting)\b)"
+    r"|\breferee\b[^.;]{0,80}\bdismiss(?:ed|ing)\b|\b(?:red\s+card|second\s+(?:booking|yellow)|sent\s+off)\b",
+    re.IGNORECASE,
+)
 _SACKING_OF = re.compile(r"\b(?:sacking|dismissal|firing|axing)\s+of\s+$", re.IGNORECASE)
 
 
@@ -312,6 +329,8 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
             before = None
         if after is None and before is None:
             continue
+        if _SENT_OFF.search(ctx.body, sent.start, sent.end) or player_before(ctx, pm):
+            continue  # "Zamora was dismissed for a reckless tackle": sent off, not sacked
         span = (pm.end, after.end()) if after else (pm.start - len(lead) + before.start(), pm.start)  # type: ignore[union-attr]
         club = None
         if before is not None and after is None:
@@ -328,8 +347,8 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
     """Role mentions from titles, descriptions and a manager's acts; registers holders in ``ctx.people``."""
     found: list[RoleMention] = []
     for t in find_titles(ctx.body):
-        if in_quotation(ctx, t.start):
-            continue
+        if in_quotation(ctx, t.start) or _other_jobs().search(ctx.body, max(0, t.start - 20), t.start):
+            continue  # "stadium manager X", "watching national-team manager X": not the club's manager
         sent = ctx.sentence_at(t.start)
         person, described = _person_for_title(ctx, t, sent.start, sent.end)
         club = (
@@ -348,6 +367,8 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
             continue  # "Toffees chief X" is the manager; "police chief X", "Everton chief scout X" are not
         if _OPPOSITE.search(ctx.body[t.start : t.end]):
             t = Title(t.start, t.end, _counterpart_role(ctx, t, sent.start))
+            if t.role == "player":
+                continue
         if t.role == "coach" and club and ctx.body[t.start : t.end].casefold() == "coach":
             t = Title(t.start, t.end, "manager")  # "Porto coach X": the head coach, as on the continent
         if person is None and described:
@@ -562,6 +583,7 @@ def run(ctx: ArticleContext) -> None:
             r.club = infer_club(ctx, r, mentions)
         if r.club and r.role not in NO_CLUB and r.event != "left":
             ctx.people.set_team(r.person, r.club)
+    _one_manager_per_club(ctx, mentions)
     merged: dict[tuple[str, str, str | None], Role] = {}
     for r in mentions:
         key = (r.person, r.role, r.club)
@@ -579,6 +601,28 @@ def run(ctx: ArticleContext) -> None:
             role.evidence.append(ev)
     tenure_starts(ctx, list(merged.values()))
     ctx.facts.roles = list(merged.values())
+
+
+def _one_manager_per_club(ctx: ArticleContext, mentions: list[RoleMention]) -> None:
+    """A club has one manager at a time: a manager whose club was only inferred ("Jol's side", "manager
+    X" with no club written) does not share it with someone the text names as that club's manager, nor
+    with an earlier inferred one; it moves to the other side of a two-side report, else stays unknown."""
+    stated: dict[str, set[str]] = {}
+    for r in mentions:
+        if r.club and r.role == "manager" and r.event in ("holds", "appointed") and r.explicit:
+            stated.setdefault(r.club, set()).add(r.person)
+    inferred: dict[str, str] = {}
+    for r in sorted(mentions, key=lambda m: m.start):
+        if not r.club or r.role != "manager" or r.event != "holds" or r.explicit:
+            continue
+        own = stated.get(r.club, set())
+        first = inferred.setdefault(r.club, r.person)
+        if r.person in own or (not own and first == r.person):
+            continue
+        old = r.club
+        r.club = None
+        side = uncovered_side(ctx, r, mentions)
+        r.club = side if side != old else None
 
 
 def _as_of(published: str | None) -> str | None:

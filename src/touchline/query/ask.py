@@ -156,7 +156,15 @@ def _strip_date(text: str) -> str:
     return re.sub(r"\b(?:on|in)\s*\??\s*$", "", text.strip(" ?")).strip(" ?")
 
 
+UNDERSTOOD = (
+    "who managed CLUB on DATE (or: who is the CLUB manager?); what was the score of A v B; "
+    "who scored for CLUB against OTHER; what did PERSON say about TOPIC; when did PERSON leave/join CLUB; "
+    "where is CLUB in the table on DATE"
+)
+
+
 def answer(kb: KnowledgeBase, question: str) -> Answer:
+    """The answer to ``question``; never raises for what a user may type (see ``UNDERSTOOD``)."""
     q = " ".join(question.split())
     for kind, rx in KIND_PATTERNS:
         m = rx.search(q)
@@ -164,16 +172,14 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
             try:
                 return HANDLERS[kind](kb, q, m)
             except QueryError as exc:
-                retry = _with_spelling_fixed(kb, q, kind, rx)
+                try:
+                    retry = _with_spelling_fixed(kb, q, kind, rx)
+                except (QueryError, ValueError, LookupError):
+                    retry = None
                 return retry or _unknown(q, kind, f"{exc}.")
-    return Answer(
-        q,
-        "unknown",
-        "I don't understand the question. I can answer: who managed CLUB on DATE; what was the score of A v B; "
-        "who scored for CLUB against OTHER; what did PERSON say about TOPIC; when did PERSON leave/join CLUB; "
-        "where is CLUB in the table on DATE.",
-        False,
-    )
+            except (ValueError, LookupError, OverflowError) as exc:  # a date or name the rules cannot use
+                return _unknown(q, kind, f"I could not read the question ({exc}). I can answer: {UNDERSTOOD}.")
+    return Answer(q, "unknown", f"I don't understand the question. I can answer: {UNDERSTOOD}.", False)
 
 
 def _unknown(q: str, kind: str, why: str, data: Any = None) -> Answer:
@@ -493,7 +499,7 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         if leaving:
             if not t.end:
                 unknown_parts.append(
-                    f"no departure of {person} from {t.club} is reported (last seen as {role} on {t.last_seen})"
+                    f"no departure of {person} from {t.club} is reported (last seen as {role} {_on(t.last_seen)})"
                 )
                 continue
             when = t.end if t.end_exact else f"on or before {t.end}"
@@ -507,13 +513,18 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             known_parts.append(f"{person} joined {t.club} as {role} {when}")
         else:
             unknown_parts.append(
-                f"the start of {person}'s spell at {t.club} is not reported (first seen as {role} on {t.first_seen})"
+                f"the start of {person}'s spell at {t.club} is not reported (first seen as {role} {_on(t.first_seen)})"
             )
             continue
         evidence += t.evidence
     if known_parts:
         return Answer(q, "tenure", "; ".join(known_parts), True, evidence, tenures)
     return _unknown(q, "tenure", "; ".join(unknown_parts), tenures)
+
+
+def _on(day: str | None) -> str:
+    """ "on 2023-10-01", or "in an undated report" (never "on None")."""
+    return f"on {day}" if day else "in an undated report"
 
 
 def _table(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:

@@ -43,7 +43,16 @@ def undated_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBa
     kb.close()
 
 
-CLUBS = ["Crystal Palace", "Palace", "palace", "Crystl Palace", "Crystal Palce", "the Eagles", "Spurs", "Arsenal"]
+CLUBS = [
+    "Crystal Palace",
+    "Palace",
+    "palace",
+    "Crystl Palace",
+    "Crystal Palce",
+    "the Eagles",
+    "Spurs",
+    "Arsenal",
+]
 PRESENT = [
     "who is the {club} manager?",
     "who's in charge at {club}?",
@@ -60,7 +69,16 @@ PAST = [
     "who was {club} boss in {date}?",
 ]
 DATES = ["2023-10-30", "30 October 2023", "October 2023", "2023-24", "2023", "31 February 2023", "9999-99-99"]
-PEOPLE = ["Luis Arteaga", "Arteaga", "Luis Arteg", "Artega", "owen marsh", "Owen Marh", "Graham Tilly", "Nobody Atall"]
+PEOPLE = [
+    "Luis Arteaga",
+    "Arteaga",
+    "Luis Arteg",
+    "Artega",
+    "owen marsh",
+    "Owen Marh",
+    "Graham Tilly",
+    "Nobody Atall",
+]
 PERSON_TEMPLATES = [
     "what did {person} say about the penalty?",
     "what did {person} say?",

@@ -60,8 +60,10 @@ def strip_lead_words(name: str) -> str:
     demonym or job word opening a name is not part of it (a given name such as "Scot" stays)."""
     words, given = _lead_words()
     toks = name.split()
-    while len(toks) > 1 and (fold(toks[0]) in words or _adverb(toks[0])) and (
-        fold(toks[0]) not in given or len(toks) > 2
+    while (
+        len(toks) > 1
+        and (fold(toks[0]) in words or _adverb(toks[0]))
+        and (fold(toks[0]) not in given or len(toks) > 2)
     ):
         toks.pop(0)
     if len(toks) == 1 and fold(toks[0]) in words and fold(toks[0]) not in given:

@@ -178,7 +178,9 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
                     retry = None
                 return retry or _unknown(q, kind, f"{exc}.")
             except (ValueError, LookupError, OverflowError) as exc:  # a date or name the rules cannot use
-                return _unknown(q, kind, f"I could not read the question ({exc}). I can answer: {UNDERSTOOD}.")
+                return _unknown(
+                    q, kind, f"I could not read the question ({exc}). I can answer: {UNDERSTOOD}."
+                )
     return Answer(q, "unknown", f"I don't understand the question. I can answer: {UNDERSTOOD}.", False)
 
 

@@ -18,7 +18,6 @@ from touchline.models import Person
 from touchline.query.types import PersonEntity, cites
 from touchline.store.base import FactRecord
 
-
 _PARTICLES = frozenset({"di", "de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "dos", "das",
                         "du", "ter", "ten", "lo", "st"})  # fmt: skip
 

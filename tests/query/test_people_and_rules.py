@@ -234,3 +234,29 @@ def test_two_managers_on_one_day_give_one_answer_and_the_other_as_also_reported(
     assert [t.person for t in answer.data] == ["Sean Dyche", "Leighton Baines"]
     one = kb.ask("who managed Everton on 2024-03-01?")
     assert one.text == "Everton on 2024-03-01: Sean Dyche (manager)"
+
+
+def test_scorer_named_only_in_the_first_sentence_is_given_not_i_dont_know(
+    make_kb: Callable[..., KnowledgeBase],
+) -> None:
+    from touchline.models import Match
+
+    body = (
+        "Cisse wins it late\n"
+        "Papiss Cisse dragged Newcastle clear with a dramatic injury-time winner to see off Stoke 2-1. "
+        "Manager Alan Pardew was delighted."
+    )
+    match = Match("Newcastle United", "Stoke City", 2, 1, "played", evidence=ev(body, "see off Stoke 2-1"))
+    people = [
+        Person("Papiss Cisse", None, ev(body, "Papiss Cisse")),
+        Person("Alan Pardew", "Newcastle United", ev(body, "Alan Pardew")),
+    ]
+    roles = [
+        Role("Alan Pardew", "manager", "Newcastle United", "holds", None, None, None, ev(body, "Manager"))
+    ]
+    kb = make_kb([ArticleFacts(article(body, "", "r.txt"), matches=[match], people=people, roles=roles)])
+    answer = kb.ask("who scored for Newcastle against Stoke?")
+    assert answer.known and "Papiss Cisse" in answer.text and "Pardew" not in answer.text, answer.text
+    assert "I don't know" not in answer.text
+    [cite] = answer.evidence
+    assert cite.text.startswith("Papiss Cisse dragged") and cite.text.endswith("2-1.")

@@ -456,6 +456,11 @@ def _act_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) 
     inside = ctx.gaz_in(r.start, r.end, "club")
     if len(inside) == 1:
         return inside[0].canonical
+    if re.search(r"\bfor\s+(?:the\s+)?$", ctx.body[max(sent.start, r.start - 10) : r.start], re.IGNORECASE):
+        # "a header was enough for Ashdown's side": the team the sentence's goals were for
+        if _concede_words().search(ctx.body, sent.start, sent.end):
+            return None
+        return _scorer_club(ctx, sent.start, sent.end)
     if _OBJECT_OF.search(ctx.body, max(sent.start, r.start - 25), r.start):
         # "pile pressure on Wenger's men", "a draw against Ferguson's side": the team is an object, often
         # the opponent of everyone else the sentence names; only a two-side report can say whose it is
@@ -479,7 +484,7 @@ def _act_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) 
 
 # a preposition or verb right before "X's side": that team is the object of the sentence
 _OBJECT_OF = re.compile(
-    r"\b(?:on|against|over|for|by|to|past|beat|beating|beaten|from|than|with|into|at|of|deny|denied|"
+    r"\b(?:on|against|over|by|to|past|beat|beating|beaten|from|than|with|into|at|of|deny|denied|"
     r"frustrate[ds]?|stun(?:ned|s)?|hold|held|trouble[ds]?|troubling)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -497,6 +502,8 @@ def _lede_club(ctx: ArticleContext) -> str | None:
         clubs = own_clubs(ctx, sent.start, sent.end)
         if clubs and (len(clubs) == 1 or _opens(ctx, sent.start, clubs[0])):
             return clubs[0]
+        if clubs:
+            return None  # "X dragged Newcastle clear … to see off Stoke": the opening names both sides
     return None
 
 

@@ -385,15 +385,61 @@ def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         goals = [g for g in x.goals if g.team == club]
         names = ", ".join(_goal_text(g) for g in goals)
         scored = x.home_score if x.home == club else x.away_score
+        lede: tuple[list[str], list[Cite]] = ([], [])
         if names:
             parts.append(f"{x.label()}: {names}")
         elif scored == 0:
             parts.append(f"{x.label()}: {club} did not score")
+        elif (lede := _lede_names(kb, x, club))[0]:
+            parts.append(
+                f"{x.label()}: {', '.join(lede[0])} (named in the report's first sentence; its goals are not itemised)"
+            )
         else:
             parts.append(f"{x.label()}: the reports do not name {club}'s scorers")
-        evidence += [c for g in goals for c in g.evidence] or x.evidence
+        evidence += [c for g in goals for c in g.evidence] or lede[1] or x.evidence
     known = any(": the reports do not" not in p for p in parts)
     return Answer(q, "scorers", " | ".join(parts), known, evidence, found)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _lede_names(kb: KnowledgeBase, x: MergedMatch, club: str) -> tuple[list[str], list[Cite]]:
+    """People of ``club`` (or of no known club) named in the first sentence of a report of ``x``
+    ("Papiss Cisse dragged Newcastle clear with an injury-time winner"), with that sentence as evidence."""
+    for ref in x.sources:
+        facts = kb.store.facts(ref.article_id)
+        if facts is None:
+            continue
+        body = facts.article.body
+        start = 0
+        for m in _SENTENCE_END.finditer(body):
+            text = body[start : m.end()].strip()
+            if m.group(0) == "\n" and not text.endswith((".", "!", "?")) and len(text.split()) < 12:
+                start = m.end()  # a headline line: the first sentence is the next one
+                continue
+            if text:
+                break
+            start = m.end()
+        else:
+            m = None
+        end = m.end() if m is not None else len(body)
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        staff = {r.person for r in facts.roles if r.role != "player"}  # a manager or referee scores nothing
+        names = [
+            kb.name_map.get(p.name, p.name)
+            for p in facts.people
+            if p.team in (club, None)
+            and p.name not in staff
+            and any(start <= e.start < end for e in p.mentions)
+        ]
+        if names:
+            cite = Cite(ref.article_id, ref.published, ref.source, start, end, body[start:end])
+            return list(dict.fromkeys(names)), [cite]
+    return [], []
 
 
 def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:

@@ -336,6 +336,16 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
         if before is not None and after is None:
             clubs = ctx.gaz_in(sent.start, pm.start, "club")
             club = clubs[-1].canonical if clubs and not _SACKING_OF.search(lead) else None
+        if after is not None:  # "who was sacked by the Saints in 2010": the club that sacked him
+            by = re.match(r"\s+by\s+(?:the\s+)?", ctx.body[after.end() : after.end() + 10])
+            named = [
+                g
+                for g in ctx.gaz_in(after.end(), sent.end, "club")
+                if by and g.start == after.end() + by.end()
+            ]
+            if by and not named:
+                continue  # sacked by a club we cannot name: not the club the article is about
+            club = named[0].canonical if named else None
         named = _named(ctx, pm, Title(span[0], span[1], "manager"), club, sent.start, sent.end)
         if named is not None and named.event in ("sacked", "left"):
             out.append(named)
@@ -361,6 +371,8 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
                 or subject_club(ctx, t.start, sent.start)
             )
         )
+        if club is None and t.role not in NO_CLUB:
+            club = _side_word_club(ctx, t.start, sent.start)
         if ctx.body[t.start : t.end].casefold() in _CLUB_ONLY_TITLES and (
             club is None or re.match(r"\s+[a-z]", ctx.body[t.end : t.end + 3])
         ):
@@ -453,6 +465,26 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
     found += _manager_acts(ctx, found)
     ctx.notes["roles.mentions"] = found
     return found
+
+
+_SIDE_WORD = re.compile(r"\b(?P<side>home|visiting|away|host|hosts['’])\s+$", re.IGNORECASE)
+
+
+def _side_word_club(ctx: ArticleContext, pos: int, sent_start: int) -> str | None:
+    """ "home boss X", "visiting manager Y": the home or away side of the article's one match."""
+    m = _SIDE_WORD.search(ctx.body, max(sent_start, pos - 12), pos)
+    if m is None:
+        return None
+    home_word = m.group("side").casefold().startswith(("home", "host"))
+    sides = {(x.home, x.away) for x in ctx.facts.matches if x.home and x.away}
+    if len(sides) == 1:
+        home, away = sides.pop()
+        return home if home_word else away
+    grounds = [ctx.gazetteer.stadium_club.get(g.canonical) for g in ctx.gaz if g.kind == "stadium"]
+    grounds = [c for c in dict.fromkeys(grounds) if c]
+    return (
+        grounds[0] if home_word and len(grounds) == 1 and not sides else None
+    )  # "At Emirates Stadium … home boss"
 
 
 def _attributive_club(ctx: ArticleContext, pm: PersonMention) -> str | None:

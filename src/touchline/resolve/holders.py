@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from touchline.query.types import Tenure
-from touchline.resolve.tenures import MANAGER_ROLES, in_post
+from touchline.resolve.tenures import MANAGER_ROLES, SPELL_GAP_DAYS, in_post
 
 CERTAIN, NEAR, UNDATED = 0, 1, 2
+ERA_WEIGHT = {0: 3.0, 1: 1.0, 2: 1 / 3}
 
 
 @dataclass
@@ -37,21 +38,30 @@ class Holder:
     support: int  # distinct articles naming the person in the job at this club
     elsewhere: tuple[str, int] | None = None  # another club they are reported managing in more articles
     notes: list[str] = field(default_factory=list)
+    departed_only: bool = False  # its only dated reports say the person had left ("former boss")
+    era: int = 1  # undated: 0 when the person's dated reports at the club are near the date, 2 when far
 
     @property
     def role(self) -> str:
         roles = {t.role for t in self.tenures}
         return "interim manager" if roles == {"interim_manager"} else "manager"
 
-    def key(self) -> tuple[int, int, bool, int, int, bool]:
+    def key(self) -> tuple[int, bool, int, float, bool, int, int, bool]:
         return (
             self.grade,
+            self.departed_only,
             self.distance if self.grade == NEAR else 0,
+            -self.weight() if self.grade == UNDATED else 0,
             self.elsewhere is not None,
             -self.support,
             self.distance,
             self.role != "manager",
         )
+
+    def weight(self) -> float:
+        """Undated reports, weighed by when the same person is dated at the club: near the date they
+        count three times, all years away a third (``ERA_WEIGHT``)."""
+        return self.support * ERA_WEIGHT[self.era]
 
     def how(self) -> str:
         """How the evidence stands, in words with no empty values."""
@@ -69,6 +79,10 @@ class Holder:
             if self.grade == UNDATED:
                 return "its reports carry no date"
             return "its reports do not bracket the date (" + (self.notes[0] if self.notes else "") + ")"
+        if self.departed_only and not best.departed_only:
+            return "its only dated report says the person had already left, not since when"
+        if self.grade == UNDATED and self.era > best.era and self.weight() < best.weight():
+            return "the person's dated reports at this club are further from the date"
         if self.grade == NEAR and best.grade == NEAR and self.distance > best.distance:
             return f"its nearest report is {self.distance} days from the date, against {best.distance}"
         if self.elsewhere is not None and best.elsewhere is None:
@@ -122,7 +136,7 @@ def rank_holders(tenures: Sequence[Tenure], club: str, first: str, last: str | N
     if first:
         dated = [t for t in pool if not _undated(t)]
         for day in _days_between(first, last):
-            for f in in_post(dated, club, day):
+            for f in in_post(dated, club, day):  # with someone certain in post, only the certain
                 grade = CERTAIN if f.certain else NEAR
                 have = grades.get(id(f.tenure))
                 if have is None or grade < have[0]:
@@ -139,11 +153,31 @@ def rank_holders(tenures: Sequence[Tenure], club: str, first: str, last: str | N
         if grade == UNDATED:
             distance = 1 << 20
         support = len(_articles(mine))
-        out.append(
-            Holder(person, mine, grade, distance, support, _elsewhere(tenures, person, club, support), notes)
+        holder = Holder(
+            person, mine, grade, distance, support, _elsewhere(tenures, person, club, support), notes
         )
+        graded = [t for t in mine if grades[id(t)][0] == grade]
+        holder.departed_only = grade == NEAR and all(_departed_only(t) for t in graded)
+        if grade == UNDATED and first:
+            holder.era = _era(pool, person, first, last)
+        out.append(holder)
     out.sort(key=Holder.key)
     return out
+
+
+def _departed_only(t: Tenure) -> bool:
+    """Known only from reports of the person having left ("former boss X", "X left"): no in-post report."""
+    dated = [e for e in t.events if not e.endswith("(undated)")]
+    return bool(dated) and all(e.startswith(("left", "sacked", "resigned", "succeeded")) for e in dated)
+
+
+def _era(pool: Sequence[Tenure], person: str, first: str, last: str) -> int:
+    """For undated reports: 0 when the person's dated spells at the club lie near [first, last] (within
+    ``SPELL_GAP_DAYS``), 2 when they all lie further away, 1 when none is dated."""
+    spans = [t for t in pool if t.person == person and not _undated(t)]
+    if not spans:
+        return 1
+    return 0 if any(_distance(t, first, last) <= SPELL_GAP_DAYS for t in spans) else 2
 
 
 def _elsewhere(tenures: Sequence[Tenure], person: str, club: str, support: int) -> tuple[str, int] | None:

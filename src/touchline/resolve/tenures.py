@@ -250,8 +250,12 @@ def in_post(
                 continue
             for earlier in found:
                 e = earlier.tenure
-                if e is later.tenure or not e.end:
-                    continue
+                if (
+                    e is later.tenure
+                    or not e.end
+                    or not any(ev.startswith(("holds", *OPENING)) for ev in e.events)
+                ):
+                    continue  # known only from its departure ("former boss"): not when it was held
                 if later.tenure.first_seen and e.end <= later.tenure.first_seen and date < e.end:
                     succeeded.add(id(later.tenure))
         found = [f for f in found if id(f.tenure) not in succeeded]

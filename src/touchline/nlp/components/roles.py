@@ -309,6 +309,23 @@ _SENT_OFF = re.compile(
 _SACKING_OF = re.compile(r"\b(?:sacking|dismissal|firing|axing)\s+of\s+$", re.IGNORECASE)
 
 
+def _called_a_player(ctx: ArticleContext, pm: PersonMention) -> bool:
+    """The article signs the person or calls them "the striker" in a sentence naming them: a player
+    sacked by a club ("Mutu was sacked by Chelsea") is no manager."""
+    words = "|".join(re.escape(w) for w in sorted(player_words()))
+    for other in ctx.person_mentions:
+        if other.canonical != pm.canonical:
+            continue
+        sent = ctx.sentence_at(other.start)
+        if re.search(
+            r"\bsign(?:ing|ed|s)?\s+$", ctx.body[max(sent.start, other.start - 10) : other.start], re.I
+        ):
+            return True
+        if re.search(rf"\bthe\s+(?:{words})\b", ctx.body[other.end : sent.end], re.I):
+            return True
+    return False
+
+
 def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
     """ "Marlow was dismissed", "Prowse's sacking", "Wigan have sacked Lyle": a manager sacked."""
     out: list[RoleMention] = []
@@ -329,7 +346,11 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
             before = None
         if after is None and before is None:
             continue
-        if _SENT_OFF.search(ctx.body, sent.start, sent.end) or player_before(ctx, pm):
+        if (
+            _SENT_OFF.search(ctx.body, sent.start, sent.end)
+            or player_before(ctx, pm)
+            or _called_a_player(ctx, pm)
+        ):
             continue  # "Zamora was dismissed for a reckless tackle": sent off, not sacked
         span = (pm.end, after.end()) if after else (pm.start - len(lead) + before.start(), pm.start)  # type: ignore[union-attr]
         club = None

@@ -631,6 +631,9 @@ def run(ctx: ArticleContext) -> None:
         collect(ctx)
     mentions: list[RoleMention] = ctx.notes["roles.mentions"]
     mentions = mentions + sheet_roles(ctx, mentions)
+    officials = {r.person for r in mentions if r.role == "referee"}
+    # "enough to convince Foy the Gunners captain had…": the referee of the report holds no club job in it
+    mentions = [r for r in mentions if r.person not in officials or r.role == "referee"]
     for r in mentions:
         if r.club is None and r.role not in NO_CLUB:
             r.club = infer_club(ctx, r, mentions)

@@ -312,6 +312,8 @@ class Gazetteer:
             return None
         text = " ".join(text.replace("’", "'").split())
         ctx = self._context_set(context) if context else set()
+        if text in ctx and text in self._canonicals[kind]:
+            return text  # "Rangers" when Rangers itself is involved, though QPR is too
         if text in self._case_sensitive[kind]:
             hit = self._pick(kind, self._case_sensitive[kind][text], ctx)
             if hit:  # else a plain alias may still name one club ("Rangers" beside QPR's "?=Rangers")

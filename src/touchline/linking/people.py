@@ -35,12 +35,65 @@ def is_place(text: str) -> bool:
     return name in _places() or (name.startswith("the ") and name[4:] in _places())
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words never opening a name, given names that keep a word: "Scot" in "Scot Gemmill")."""
+    from touchline.config import DATA_DIR
+
+    def read(*parts: str) -> set[str]:
+        path = DATA_DIR.joinpath(*parts)
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        return {fold(w.strip()) for w in lines if w.strip() and not w.startswith("#")}
+
+    words = read("roles", "name_lead_words.txt") | read("quotes", "demonyms.txt")
+    words |= read("roles", "player_words.txt")
+    return frozenset(words), frozenset(read("roles", "first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from touchline.config import DATA_DIR
+
+    path = DATA_DIR / "quotes" / "demonyms.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return frozenset(fold(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _adverb(word: str) -> bool:
+    """ "Inevitably van Persie": a long -ly word opening a sentence, not a given name."""
+    return len(word) >= 8 and fold(word).endswith("ly") and fold(word) not in _lead_words()[1]
+
+
+def strip_lead_words(name: str) -> str:
+    """ "And Mourinho" → "Mourinho", "Frenchman Arsene Wenger" → "Arsene Wenger": a conjunction,
+    demonym or job word opening a name is not part of it (a given name such as "Scot" stays)."""
+    words, given = _lead_words()
+    toks = name.split()
+
+    def cut(word: str) -> bool:
+        key = fold(word)
+        if len(toks) > 2:  # "Scot Nick Smith": a word before a full name is never part of it
+            return key in words or _adverb(word)
+        # before a lone surname a given name or a short demonym may be the given name ("Dane Holloway")
+        return (key in words and key not in given and not (key in _demonyms() and len(key) <= 5)) or _adverb(
+            word
+        )
+
+    while len(toks) > 1 and cut(toks[0]):
+        toks.pop(0)
+    if len(toks) == 1 and fold(toks[0]) in words and fold(toks[0]) not in given:
+        return ""  # "Frenchman": a description, no name
+    return " ".join(toks)
+
+
 def clean_name(text: str) -> str:
-    """Strip honorifics, possessives and stray punctuation from a person's surface form."""
+    """Strip honorifics, possessives, stray punctuation and lead words (``strip_lead_words``) from a
+    person's surface form."""
     text = " ".join(text.replace("\n", " ").split())
     text = _HONORIFICS.sub("", text)
     text = _POSSESSIVE.sub("", text)
-    return text.strip(" ,.;:-–—\"'“”‘’()")
+    text = text.strip(" ,.;:-–—\"'“”‘’()")
+    return strip_lead_words(text).strip(" ,.;:-–—\"'“”‘’()")
 
 
 class PeopleIndex:

@@ -146,6 +146,13 @@ def club_before(ctx: ArticleContext, pos: int, floor: int) -> str | None:
         )
         if g.kind == "club" and floor <= g.start and adjacent:
             return g.canonical
+        if (
+            g.kind == "stadium"
+            and floor <= g.start
+            and adjacent
+            and g.canonical in ctx.gazetteer.stadium_club
+        ):
+            return ctx.gazetteer.stadium_club[g.canonical]  # "Anfield boss": the ground's club
     return None
 
 
@@ -205,10 +212,16 @@ def sentence_clubs(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """Clubs named in [start, end) that are not framed as an opponent ("against Liverpool", "at Fulham")."""
     lex = lexicon()
     out: list[str] = []
+    opponent_end = -1  # where the last opponent ended: "lost to A and B" makes B an opponent too
     for g in ctx.gaz_in(start, end, "club"):
         prev = re.search(r"([\w-]+)\W*$", ctx.body[max(0, g.start - 25) : g.start])
-        if prev and prev.group(1).casefold() in lex.opponent_cues:
+        if (prev and prev.group(1).casefold() in lex.opponent_cues) or (
+            opponent_end >= 0
+            and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?", ctx.body[opponent_end : g.start])
+        ):
+            opponent_end = g.end
             continue
+        opponent_end = -1
         if g.canonical not in out:
             out.append(g.canonical)
     return out
@@ -261,14 +274,28 @@ _NOT_OWN_CLUB = frozenset({"leaving", "left", "leave", "trip", "to", "into", "vi
 def own_clubs(ctx: ArticleContext, start: int, end: int) -> list[str]:
     """Clubs in [start, end) that could be the sentence's own: not an opponent, a former club or a fixture."""
     out = []
-    for club in sentence_clubs(ctx, start, end):
-        spans = [g for g in ctx.gaz_in(start, end, "club") if g.canonical == club]
-        lead = ctx.body[max(0, spans[0].start - 25) : spans[0].start]
+    excluded_end = -1  # "lost to A and B": B is not the sentence's own club either
+    kept = sentence_clubs(ctx, start, end)
+    decided: set[str] = set()  # a club is judged by its first mention in the span
+    for g in ctx.gaz_in(start, end, "club"):
+        first = g.canonical not in decided
+        decided.add(g.canonical)
+        lead = ctx.body[max(0, g.start - 25) : g.start]
         prev = re.search(r"([\w-]+)\W*$", lead)
-        if (prev is None or prev.group(1).casefold() not in _NOT_OWN_CLUB) and not _FIXTURE_BEFORE.search(
-            lead
+        coordinated = excluded_end >= 0 and re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?", ctx.body[excluded_end : g.start]
+        )
+        if (
+            g.canonical not in kept
+            or coordinated
+            or (prev is not None and prev.group(1).casefold() in _NOT_OWN_CLUB)
+            or _FIXTURE_BEFORE.search(lead)
         ):
-            out.append(club)
+            excluded_end = g.end
+            continue
+        excluded_end = -1
+        if first and g.canonical not in out:
+            out.append(g.canonical)
     return out
 
 
@@ -429,6 +456,15 @@ def _act_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) 
     inside = ctx.gaz_in(r.start, r.end, "club")
     if len(inside) == 1:
         return inside[0].canonical
+    if re.search(r"\bfor\s+(?:the\s+)?$", ctx.body[max(sent.start, r.start - 10) : r.start], re.IGNORECASE):
+        # "a header was enough for Ashdown's side": the team the sentence's goals were for
+        if _concede_words().search(ctx.body, sent.start, sent.end):
+            return None
+        return _scorer_club(ctx, sent.start, sent.end)
+    if _OBJECT_OF.search(ctx.body, max(sent.start, r.start - 25), r.start):
+        # "pile pressure on Wenger's men", "a draw against Ferguson's side": the team is an object, often
+        # the opponent of everyone else the sentence names; only a two-side report can say whose it is
+        return _uncovered_side(ctx, r, mentions)
     before = own_clubs(ctx, sent.start, r.start)
     if len(before) == 1 or (before and _opens(ctx, sent.start, before[0])):
         return before[0]
@@ -446,6 +482,14 @@ def _act_club(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) 
     return _uncovered_side(ctx, r, mentions)
 
 
+# a preposition or verb right before "X's side": that team is the object of the sentence
+_OBJECT_OF = re.compile(
+    r"\b(?:on|against|over|by|to|past|beat|beating|beaten|from|than|with|into|at|of|deny|denied|"
+    r"frustrate[ds]?|stun(?:ned|s)?|hold|held|trouble[ds]?|troubling)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _opens(ctx: ArticleContext, start: int, club: str) -> bool:
     """``club`` is the first word(s) of the sentence at ``start`` (its subject)."""
     first = next(iter(ctx.gaz_in(start, start + 200, "club")), None)
@@ -458,7 +502,14 @@ def _lede_club(ctx: ArticleContext) -> str | None:
         clubs = own_clubs(ctx, sent.start, sent.end)
         if clubs and (len(clubs) == 1 or _opens(ctx, sent.start, clubs[0])):
             return clubs[0]
+        if clubs:
+            return None  # "X dragged Newcastle clear … to see off Stoke": the opening names both sides
     return None
+
+
+def uncovered_side(ctx: ArticleContext, r: RoleMention, mentions: list[RoleMention]) -> str | None:
+    """The side of a two-side report whose manager is not yet named (see ``_uncovered_side``)."""
+    return _uncovered_side(ctx, r, mentions)
 
 
 def lede_club(ctx: ArticleContext) -> str | None:

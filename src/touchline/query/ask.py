@@ -30,7 +30,7 @@ from touchline.config import DATA_DIR
 from touchline.errors import QueryError
 from touchline.query.dates import _DMY, _ISO, _MDY, _MY, parse_date, parse_period
 from touchline.query.types import Answer, Cite, MergedGoal, MergedMatch
-from touchline.resolve.tenures import InPost
+from touchline.resolve.holders import CERTAIN, rank_holders
 
 if TYPE_CHECKING:
     from touchline.query.kb import KnowledgeBase
@@ -156,7 +156,15 @@ def _strip_date(text: str) -> str:
     return re.sub(r"\b(?:on|in)\s*\??\s*$", "", text.strip(" ?")).strip(" ?")
 
 
+UNDERSTOOD = (
+    "who managed CLUB on DATE (or: who is the CLUB manager?); what was the score of A v B; "
+    "who scored for CLUB against OTHER; what did PERSON say about TOPIC; when did PERSON leave/join CLUB; "
+    "where is CLUB in the table on DATE"
+)
+
+
 def answer(kb: KnowledgeBase, question: str) -> Answer:
+    """The answer to ``question``; never raises for what a user may type (see ``UNDERSTOOD``)."""
     q = " ".join(question.split())
     for kind, rx in KIND_PATTERNS:
         m = rx.search(q)
@@ -164,16 +172,16 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
             try:
                 return HANDLERS[kind](kb, q, m)
             except QueryError as exc:
-                retry = _with_spelling_fixed(kb, q, kind, rx)
+                try:
+                    retry = _with_spelling_fixed(kb, q, kind, rx)
+                except (QueryError, ValueError, LookupError):
+                    retry = None
                 return retry or _unknown(q, kind, f"{exc}.")
-    return Answer(
-        q,
-        "unknown",
-        "I don't understand the question. I can answer: who managed CLUB on DATE; what was the score of A v B; "
-        "who scored for CLUB against OTHER; what did PERSON say about TOPIC; when did PERSON leave/join CLUB; "
-        "where is CLUB in the table on DATE.",
-        False,
-    )
+            except (ValueError, LookupError, OverflowError) as exc:  # a date or name the rules cannot use
+                return _unknown(
+                    q, kind, f"I could not read the question ({exc}). I can answer: {UNDERSTOOD}."
+                )
+    return Answer(q, "unknown", f"I don't understand the question. I can answer: {UNDERSTOOD}.", False)
 
 
 def _unknown(q: str, kind: str, why: str, data: Any = None) -> Answer:
@@ -228,7 +236,13 @@ def _clubs_named(kb: KnowledgeBase, q: str) -> list[str]:
     return clubs
 
 
+_PRESENT = re.compile(r"\bwho\s*(?:is|['’]s|are)\b|\bcurrent(?:ly)?\b|\bnow\b|\btoday\b", re.I)
+
+
 def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
+    """One manager for the club on the date (the holder whose evidence brackets it best), the others
+    as "also reported" with why they rank lower. With no date ("who is the Arsenal manager?") the date
+    is the club's latest dated report, or, when no report is dated, the reports themselves decide."""
     clubs = _clubs_named(kb, q)
     club = clubs[0]
     period = parse_period(q)
@@ -242,65 +256,39 @@ def _manager(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             raise QueryError(f"{club} and {clubs[1]} met on {', '.join(days)}: say which date")
         period = (days[0], days[0])
         note = f" (the day of {met[0].label()})"
+    mine = [t for t in kb.club_tenures(club) if t.role in ("manager", "interim_manager")]
+    if not mine:
+        return _unknown(q, "manager", f"no stored report names a manager of {club}.")
     if period is None:
-        latest = sorted(
-            (t for t in kb.club_tenures(club) if t.role in ("manager", "interim_manager")),
-            key=lambda t: t.last_seen or "",
-        )
-        if not latest:
-            return Answer(
-                q, "manager", f"I don't know who managed {club}: no stored report names a manager.", False
-            )
-        day = latest[-1].last_seen or ""
+        dated = sorted(t.last_seen for t in mine if t.last_seen)
+        day = dated[-1] if dated else ""
         period = (day, day)
+        if day:
+            note = " (the latest report)"
     first, last = period
-    when = f"on {first}" if first == last else f"between {first} and {last}"
-    found = _in_post_over(kb, club, first, last)
-    if not found:
-        return Answer(
-            q,
-            "manager",
-            f"I don't know who managed {club} {when}: no stored report covers that date.",
-            False,
+    if not first:
+        when = "(no stored report is dated)"
+    else:
+        when = f"on {first}" if first == last else f"between {first} and {last}"
+    ranked = rank_holders(kb.tenures, club, first, last)
+    if not ranked:
+        return _unknown(q, "manager", f"no stored report covers {club} {when}.")
+    best, others = ranked[0], ranked[1:]
+    qualifier = (
+        ""
+        if best.grade == CERTAIN and not others
+        else f" ({'' if best.grade == CERTAIN else 'probably: '}{best.how()})"
+    )
+    text = f"{club} {when}{note}: {best.person} ({best.role}){qualifier}"
+    if others:
+        text += ". Also reported: " + "; ".join(
+            f"{h.person} ({h.role}; {h.how()}; ranks lower: {h.why_lower(best)})" for h in others
         )
-    lines = []
     evidence: list[Cite] = []
-    clash = first == last and sum(f.certain and f.tenure.role == "manager" for f in found) > 1
-    if clash:  # two permanent managers on one day: the reports disagree; the better supported first
-        found.sort(key=lambda f: (not f.certain, -_support(f.tenure.evidence), f.tenure.role != "manager"))
-    for f in found:
-        t = f.tenure
-        role = "interim manager" if t.role == "interim_manager" else "manager"
-        qualifier = "" if f.certain else f" (probably: {f.note})"
-        if clash and f.certain:
-            n = _support(t.evidence)
-            qualifier = f" ({n} report{'s' if n != 1 else ''})"
-        lines.append(f"{t.person} ({role}){qualifier}")
-        evidence += sorted(t.evidence, key=lambda c: _days_apart(c.published, first))
-    prefix = "the reports disagree: " if clash else ""
-    text = f"{club} {when}: {prefix}" + "; ".join(lines)
-    if first == last:  # the form earlier callers read: "CLUB on DATE: ..."
-        text = f"{club} on {first}{note}: {prefix}" + "; ".join(lines)
-    return Answer(q, "manager", text, True, evidence, [f.tenure for f in found])
-
-
-def _support(evidence: list[Cite]) -> int:
-    return len({c.article_id for c in evidence})
-
-
-def _in_post_over(kb: KnowledgeBase, club: str, first: str, last: str) -> list[InPost]:
-    """Everyone in post at ``club`` on some day from ``first`` to ``last`` (sampled weekly), in order."""
-    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    days = [start + dt.timedelta(days=i) for i in range(0, (end - start).days + 1, 7)]
-    if days[-1] != end:
-        days.append(end)
-    found: dict[int, InPost] = {}
-    for day in days:
-        for f in kb.in_post(club, day.isoformat()):
-            have = found.get(id(f.tenure))
-            if have is None or (f.certain and not have.certain):
-                found[id(f.tenure)] = f
-    return sorted(found.values(), key=lambda f: (f.tenure.start or f.tenure.first_seen or "", not f.certain))
+    for h in ranked:
+        cites_ = [c for t in h.tenures for c in t.evidence]
+        evidence += sorted(cites_, key=lambda c: _days_apart(c.published, first)) if first else cites_
+    return Answer(q, "manager", text, True, evidence, [t for h in ranked for t in h.tenures])
 
 
 def _days_apart(a: str | None, b: str) -> int:
@@ -397,15 +385,61 @@ def _scorers(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         goals = [g for g in x.goals if g.team == club]
         names = ", ".join(_goal_text(g) for g in goals)
         scored = x.home_score if x.home == club else x.away_score
+        lede: tuple[list[str], list[Cite]] = ([], [])
         if names:
             parts.append(f"{x.label()}: {names}")
         elif scored == 0:
             parts.append(f"{x.label()}: {club} did not score")
+        elif (lede := _lede_names(kb, x, club))[0]:
+            parts.append(
+                f"{x.label()}: {', '.join(lede[0])} (named in the report's first sentence; its goals are not itemised)"
+            )
         else:
             parts.append(f"{x.label()}: the reports do not name {club}'s scorers")
-        evidence += [c for g in goals for c in g.evidence] or x.evidence
+        evidence += [c for g in goals for c in g.evidence] or lede[1] or x.evidence
     known = any(": the reports do not" not in p for p in parts)
     return Answer(q, "scorers", " | ".join(parts), known, evidence, found)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _lede_names(kb: KnowledgeBase, x: MergedMatch, club: str) -> tuple[list[str], list[Cite]]:
+    """People of ``club`` (or of no known club) named in the first sentence of a report of ``x``
+    ("Papiss Cisse dragged Newcastle clear with an injury-time winner"), with that sentence as evidence."""
+    for ref in x.sources:
+        facts = kb.store.facts(ref.article_id)
+        if facts is None:
+            continue
+        body = facts.article.body
+        start = 0
+        for m in _SENTENCE_END.finditer(body):
+            text = body[start : m.end()].strip()
+            if m.group(0) == "\n" and not text.endswith((".", "!", "?")) and len(text.split()) < 12:
+                start = m.end()  # a headline line: the first sentence is the next one
+                continue
+            if text:
+                break
+            start = m.end()
+        else:
+            m = None
+        end = m.end() if m is not None else len(body)
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        staff = {r.person for r in facts.roles if r.role != "player"}  # a manager or referee scores nothing
+        names = [
+            kb.name_map.get(p.name, p.name)
+            for p in facts.people
+            if p.team in (club, None)
+            and p.name not in staff
+            and any(start <= e.start < end for e in p.mentions)
+        ]
+        if names:
+            cite = Cite(ref.article_id, ref.published, ref.source, start, end, body[start:end])
+            return list(dict.fromkeys(names)), [cite]
+    return [], []
 
 
 def _all_scorers(kb: KnowledgeBase, q: str, a: str, b: str | None) -> Answer:
@@ -513,7 +547,7 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
         if leaving:
             if not t.end:
                 unknown_parts.append(
-                    f"no departure of {person} from {t.club} is reported (last seen as {role} on {t.last_seen})"
+                    f"no departure of {person} from {t.club} is reported (last seen as {role} {_on(t.last_seen)})"
                 )
                 continue
             when = t.end if t.end_exact else f"on or before {t.end}"
@@ -527,13 +561,18 @@ def _tenure(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:
             known_parts.append(f"{person} joined {t.club} as {role} {when}")
         else:
             unknown_parts.append(
-                f"the start of {person}'s spell at {t.club} is not reported (first seen as {role} on {t.first_seen})"
+                f"the start of {person}'s spell at {t.club} is not reported (first seen as {role} {_on(t.first_seen)})"
             )
             continue
         evidence += t.evidence
     if known_parts:
         return Answer(q, "tenure", "; ".join(known_parts), True, evidence, tenures)
     return _unknown(q, "tenure", "; ".join(unknown_parts), tenures)
+
+
+def _on(day: str | None) -> str:
+    """ "on 2023-10-01", or "in an undated report" (never "on None")."""
+    return f"on {day}" if day else "in an undated report"
 
 
 def _table(kb: KnowledgeBase, q: str, m: re.Match[str]) -> Answer:

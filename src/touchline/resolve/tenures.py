@@ -28,6 +28,9 @@ MANAGER_ROLES = ("manager", "interim_manager")
 # how far before its first report (or after its last) a tenure is still offered as a possible answer
 UNSURE_DAYS = 90
 INTERIM_UNSURE_DAYS = 14  # interim spells are short and reported from their first days
+# reports of one person in one job at one club this far apart, with none in between, are two spells
+# (Mourinho at Chelsea in 2005 and in 2013), not one spell known to cover everything between them
+SPELL_GAP_DAYS = 2 * 365
 
 
 def _day(text: str | None) -> str | None:
@@ -42,6 +45,11 @@ def _event_day(rec: FactRecord[Role]) -> tuple[str | None, bool]:
     if r.event in CLOSING and r.end:
         return r.end, True
     return r.as_of or rec.ref.published, False
+
+
+def _undated(rec: FactRecord[Role]) -> bool:
+    r = rec.fact
+    return not (r.as_of or rec.ref.published or r.start or r.end)
 
 
 def _sort_day(rec: FactRecord[Role]) -> str:
@@ -102,15 +110,16 @@ def build_tenures(
     names = name_map or {}
     records = list(records)
     barriers = _barriers(records, names)
-    groups: dict[tuple[str, str, str], list[FactRecord[Role]]] = {}
+    groups: dict[tuple[str, str, str, bool], list[FactRecord[Role]]] = {}
     for rec in records:
         r = rec.fact
         if not r.club:
             continue
         person = names.get(r.person, r.person)
-        groups.setdefault((person, r.club, r.role), []).append(rec)
+        # an undated report may belong to any spell: it never joins (or stretches) a dated one
+        groups.setdefault((person, r.club, r.role, _undated(rec)), []).append(rec)
     out: list[Tenure] = []
-    for (person, club, role), recs in groups.items():
+    for (person, club, role, _), recs in groups.items():
         recs.sort(key=lambda x: (_sort_day(x), x.fact.event not in OPENING))
         current: Tenure | None = None
         club_barriers = barriers.get(club, []) if role in MANAGER_ROLES else []
@@ -124,6 +133,8 @@ def build_tenures(
                     current.end, current.end_exact = cut, False
                     current.events.append(f"succeeded ({cut})")
                     current = None
+            if current is not None and current.end is None and _gap(current.last_seen, seen) > SPELL_GAP_DAYS:
+                current = None  # a report long after the last one, with nothing in between: a new spell
             if r.event in OPENING:
                 if current is not None and current.end is None and current.start is None:
                     current.start, current.start_exact = (
@@ -191,11 +202,15 @@ def _covers(t: Tenure, date: str) -> tuple[bool, bool, str]:
         horizon = INTERIM_UNSURE_DAYS if t.role.startswith("interim") else UNSURE_DAYS
         if _gap(date, t.first_seen) > horizon:
             return False, False, ""
+        if not t.first_seen:
+            return True, False, "no dated report; start date unknown"
         return True, False, f"first reported in this role on {t.first_seen}; start date unknown"
     if t.end:
         return True, False, f"left on or before {t.end}"
     if _gap(t.last_seen, date) > UNSURE_DAYS:
         return False, False, ""
+    if not t.last_seen:
+        return True, False, "no dated report"
     return True, False, f"last reported in this role on {t.last_seen}"
 
 
@@ -235,8 +250,12 @@ def in_post(
                 continue
             for earlier in found:
                 e = earlier.tenure
-                if e is later.tenure or not e.end:
-                    continue
+                if (
+                    e is later.tenure
+                    or not e.end
+                    or not any(ev.startswith(("holds", *OPENING)) for ev in e.events)
+                ):
+                    continue  # known only from its departure ("former boss"): not when it was held
                 if later.tenure.first_seen and e.end <= later.tenure.first_seen and date < e.end:
                     succeeded.add(id(later.tenure))
         found = [f for f in found if id(f.tenure) not in succeeded]

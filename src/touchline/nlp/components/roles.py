@@ -61,6 +61,7 @@ from touchline.nlp.role_text import (
     read_rows,
     sentence_clubs,
     subject_club,
+    uncovered_side,
 )
 
 __all__ = ["HEAD", "NO_CLUB", "STAFF", "RoleMention", "Title", "collect", "description_role", "find_titles",
@@ -106,6 +107,12 @@ def _title_lead_words() -> frozenset[str]:
     return frozenset(r[0].casefold() for r in read_rows("title_lead_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def _other_jobs() -> re.Pattern[str]:
+    words = "|".join(re.escape(r[0]).replace(r"\ ", r"[\s-]+") for r in read_rows("other_jobs.txt"))
+    return re.compile(rf"(?<![\w-])(?:{words})[\s-]+$", re.IGNORECASE)
+
+
 _OPPOSITE = re.compile(r"opposite|counterpart", re.IGNORECASE)
 _CLUB_ONLY_TITLES = frozenset({"chief"})  # a job only when a club is written right before it
 _PAIRED_ROLES = frozenset({"captain", "executive", "owner", "assistant_manager", "youth_coach", "coach"})
@@ -123,6 +130,8 @@ def _counterpart_role(ctx: ArticleContext, t: Title, sent_start: int) -> str:
     if not named:
         return t.role
     roles = {r for r, _c in ctx.people.roles_of(named[-1].canonical)}
+    if not roles:
+        return "player"  # "Pantilimon ... his opposite number Ruddy": a player's counterpart plays
     if roles & HEAD or len(roles & _PAIRED_ROLES) != 1:
         return t.role
     return next(iter(roles & _PAIRED_ROLES))
@@ -289,7 +298,32 @@ _SACKED_BEFORE = re.compile(
     r"\b(?:have|has|had)?\s*(?:sacked|dismissed|fired|axed|sacking|dismissing|firing|axing)\s+$",
     re.IGNORECASE,
 )
+# a sending-off told with "dismissed": a player (or a manager sent to the stands), not a sacking
+_SENT_OFF = re.compile(
+    r"\bdismiss(?:ed|al)\s+(?:from\s+the\s+(?:touchline|dugout|bench|technical\s+area|field|pitch)|for\s+"
+    r"(?:a|an|his|her|two|handling|dissent|violent|serious|foul|kicking|elbowing|striking|pushing|berating)\b|"
+    r"in\s+the\s+\d+\w*[\s-]+minute|by\s+(?:the\s+)?referee|after\s+(?:a|picking|receiving|collecting)\b)"
+    r"|\breferee\b[^.;]{0,80}\bdismiss(?:ed|ing)\b|\b(?:red\s+card|second\s+(?:booking|yellow)|sent\s+off)\b",
+    re.IGNORECASE,
+)
 _SACKING_OF = re.compile(r"\b(?:sacking|dismissal|firing|axing)\s+of\s+$", re.IGNORECASE)
+
+
+def _called_a_player(ctx: ArticleContext, pm: PersonMention) -> bool:
+    """The article signs the person or calls them "the striker" in a sentence naming them: a player
+    sacked by a club ("Mutu was sacked by Chelsea") is no manager."""
+    words = "|".join(re.escape(w) for w in sorted(player_words()))
+    for other in ctx.person_mentions:
+        if other.canonical != pm.canonical:
+            continue
+        sent = ctx.sentence_at(other.start)
+        if re.search(
+            r"\bsign(?:ing|ed|s)?\s+$", ctx.body[max(sent.start, other.start - 10) : other.start], re.I
+        ):
+            return True
+        if re.search(rf"\bthe\s+(?:{words})\b", ctx.body[other.end : sent.end], re.I):
+            return True
+    return False
 
 
 def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention]:
@@ -312,11 +346,27 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
             before = None
         if after is None and before is None:
             continue
+        if (
+            _SENT_OFF.search(ctx.body, sent.start, sent.end)
+            or player_before(ctx, pm)
+            or _called_a_player(ctx, pm)
+        ):
+            continue  # "Zamora was dismissed for a reckless tackle": sent off, not sacked
         span = (pm.end, after.end()) if after else (pm.start - len(lead) + before.start(), pm.start)  # type: ignore[union-attr]
         club = None
         if before is not None and after is None:
             clubs = ctx.gaz_in(sent.start, pm.start, "club")
             club = clubs[-1].canonical if clubs and not _SACKING_OF.search(lead) else None
+        if after is not None:  # "who was sacked by the Saints in 2010": the club that sacked him
+            by = re.match(r"\s+by\s+(?:the\s+)?", ctx.body[after.end() : after.end() + 10])
+            named = [
+                g
+                for g in ctx.gaz_in(after.end(), sent.end, "club")
+                if by and g.start == after.end() + by.end()
+            ]
+            if by and not named:
+                continue  # sacked by a club we cannot name: not the club the article is about
+            club = named[0].canonical if named else None
         named = _named(ctx, pm, Title(span[0], span[1], "manager"), club, sent.start, sent.end)
         if named is not None and named.event in ("sacked", "left"):
             out.append(named)
@@ -328,8 +378,8 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
     """Role mentions from titles, descriptions and a manager's acts; registers holders in ``ctx.people``."""
     found: list[RoleMention] = []
     for t in find_titles(ctx.body):
-        if in_quotation(ctx, t.start):
-            continue
+        if in_quotation(ctx, t.start) or _other_jobs().search(ctx.body, max(0, t.start - 20), t.start):
+            continue  # "stadium manager X", "watching national-team manager X": not the club's manager
         sent = ctx.sentence_at(t.start)
         person, described = _person_for_title(ctx, t, sent.start, sent.end)
         club = (
@@ -342,12 +392,16 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
                 or subject_club(ctx, t.start, sent.start)
             )
         )
+        if club is None and t.role not in NO_CLUB:
+            club = _side_word_club(ctx, t.start, sent.start)
         if ctx.body[t.start : t.end].casefold() in _CLUB_ONLY_TITLES and (
             club is None or re.match(r"\s+[a-z]", ctx.body[t.end : t.end + 3])
         ):
             continue  # "Toffees chief X" is the manager; "police chief X", "Everton chief scout X" are not
         if _OPPOSITE.search(ctx.body[t.start : t.end]):
             t = Title(t.start, t.end, _counterpart_role(ctx, t, sent.start))
+            if t.role == "player":
+                continue
         if t.role == "coach" and club and ctx.body[t.start : t.end].casefold() == "coach":
             t = Title(t.start, t.end, "manager")  # "Porto coach X": the head coach, as on the continent
         if person is None and described:
@@ -432,6 +486,26 @@ def collect(ctx: ArticleContext) -> list[RoleMention]:
     found += _manager_acts(ctx, found)
     ctx.notes["roles.mentions"] = found
     return found
+
+
+_SIDE_WORD = re.compile(r"\b(?P<side>home|visiting|away|host|hosts['’])\s+$", re.IGNORECASE)
+
+
+def _side_word_club(ctx: ArticleContext, pos: int, sent_start: int) -> str | None:
+    """ "home boss X", "visiting manager Y": the home or away side of the article's one match."""
+    m = _SIDE_WORD.search(ctx.body, max(sent_start, pos - 12), pos)
+    if m is None:
+        return None
+    home_word = m.group("side").casefold().startswith(("home", "host"))
+    sides = {(x.home, x.away) for x in ctx.facts.matches if x.home and x.away}
+    if len(sides) == 1:
+        home, away = sides.pop()
+        return home if home_word else away
+    grounds = [ctx.gazetteer.stadium_club.get(g.canonical) for g in ctx.gaz if g.kind == "stadium"]
+    grounds = [c for c in dict.fromkeys(grounds) if c]
+    return (
+        grounds[0] if home_word and len(grounds) == 1 and not sides else None
+    )  # "At Emirates Stadium … home boss"
 
 
 def _attributive_club(ctx: ArticleContext, pm: PersonMention) -> str | None:
@@ -557,11 +631,15 @@ def run(ctx: ArticleContext) -> None:
         collect(ctx)
     mentions: list[RoleMention] = ctx.notes["roles.mentions"]
     mentions = mentions + sheet_roles(ctx, mentions)
+    officials = {r.person for r in mentions if r.role == "referee"}
+    # "enough to convince Foy the Gunners captain had…": the referee of the report holds no club job in it
+    mentions = [r for r in mentions if r.person not in officials or r.role == "referee"]
     for r in mentions:
         if r.club is None and r.role not in NO_CLUB:
             r.club = infer_club(ctx, r, mentions)
         if r.club and r.role not in NO_CLUB and r.event != "left":
             ctx.people.set_team(r.person, r.club)
+    _one_manager_per_club(ctx, mentions)
     merged: dict[tuple[str, str, str | None], Role] = {}
     for r in mentions:
         key = (r.person, r.role, r.club)
@@ -579,6 +657,28 @@ def run(ctx: ArticleContext) -> None:
             role.evidence.append(ev)
     tenure_starts(ctx, list(merged.values()))
     ctx.facts.roles = list(merged.values())
+
+
+def _one_manager_per_club(ctx: ArticleContext, mentions: list[RoleMention]) -> None:
+    """A club has one manager at a time: a manager whose club was only inferred ("Jol's side", "manager
+    X" with no club written) does not share it with someone the text names as that club's manager, nor
+    with an earlier inferred one; it moves to the other side of a two-side report, else stays unknown."""
+    stated: dict[str, set[str]] = {}
+    for r in mentions:
+        if r.club and r.role == "manager" and r.event in ("holds", "appointed") and r.explicit:
+            stated.setdefault(r.club, set()).add(r.person)
+    inferred: dict[str, str] = {}
+    for r in sorted(mentions, key=lambda m: m.start):
+        if not r.club or r.role != "manager" or r.event != "holds" or r.explicit:
+            continue
+        own = stated.get(r.club, set())
+        first = inferred.setdefault(r.club, r.person)
+        if r.person in own or (not own and first == r.person):
+            continue
+        old = r.club
+        r.club = None
+        side = uncovered_side(ctx, r, mentions)
+        r.club = side if side != old else None
 
 
 def _as_of(published: str | None) -> str | None:

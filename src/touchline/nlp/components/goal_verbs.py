@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from touchline.models import Match
+from touchline.nlp.components.goal_mention import NAME, GoalMention, MentionReader, full_name, name_at, words
+from touchline.nlp.components.goal_time import minute_of, number_value, period_of
 from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON, PERSON_RE, POSS_RE, data_path
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
-
-if TYPE_CHECKING:
-    from touchline.nlp.components.goals import GoalFinder, GoalMention
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PHRASE_COUNT = {"brace": 2, "double": 2, "hat-trick": 3, "hat trick": 3, "treble": 3}
@@ -58,9 +56,7 @@ def _finish() -> str:
 
 
 def _name() -> str:
-    from touchline.nlp.components.goals import _NAME
-
-    return _NAME
+    return NAME
 
 
 def _patterns() -> list[tuple[str, str]]:
@@ -138,8 +134,6 @@ def _scan(pattern: str, text: str, how: str) -> list[re.Match[str]]:
 def _know_surname(ctx: ArticleContext, surface: str) -> None:
     """A lone surname as a finishing verb's subject names a player when the article gives the one
     fuller form of it elsewhere ("brought down Femi Obi ... Obi settled it, sliding in")."""
-    from touchline.nlp.components.goals import full_name
-
     word = surface.strip()
     if PERSON in word or " " in word or ctx.people.resolve(word) is not None:
         return
@@ -148,7 +142,7 @@ def _know_surname(ctx: ArticleContext, surface: str) -> None:
         ctx.people.add(full)
 
 
-def extra_mentions(finder: GoalFinder, found: list[GoalMention]) -> list[GoalMention]:
+def extra_mentions(finder: MentionReader, found: list[GoalMention]) -> list[GoalMention]:
     """Scorers told by finishing verbs and goal phrases, one per sentence and scorer not yet found."""
     ctx = finder.ctx
     out: list[GoalMention] = []
@@ -158,7 +152,7 @@ def extra_mentions(finder: GoalFinder, found: list[GoalMention]) -> list[GoalMen
             for m in _scan(pat, text, how):
                 _know_surname(ctx, m.group(1))
                 kind = how if how in ("own", "through", "for") else "shot"
-                for g in finder._mentions(sent, kind, m):
+                for g in finder.mentions(sent, kind, m):
                     if any(o.scorer == g.scorer and sent.start <= o.at < sent.end for o in [*found, *out]):
                         continue
                     if how == "phrase":
@@ -175,8 +169,6 @@ def _own_part(ctx: ArticleContext, g: GoalMention) -> str:
 
 def enrich(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> None:
     """Fill the fields the goal's own clause left open from the words around it."""
-    from touchline.nlp.components.goal_details import number_value, period_of
-
     if g.listed:
         return
     teams = [t for t in (match.home, match.away) if t]
@@ -233,8 +225,6 @@ def _lead_in(
     """ "Palace led in the ninth minute. Mabbott ... for Ferreira, who side-footed in": a short
     sentence naming no player, whose subject is a club of the match with a scoring verb, gives the
     next sentence's first scorer its minute and side."""
-    from touchline.nlp.components.goal_details import minute_of
-
     i = ctx.sentence_index_at(g.at)
     if i <= 0:
         return None, None, None
@@ -266,9 +256,6 @@ def _build_up_minute(
 ) -> tuple[int | None, int | None]:
     """ "X's corner in the 38th minute was flicked on by Y and Z headed in": the build-up clause before
     "and Z" gives the goal its minute, when it describes a pass and names no goal."""
-    from touchline.nlp.components.goal_details import minute_of
-    from touchline.nlp.components.goals import words
-
     before = masked[sent_start : g.at]
     if not re.search(r"\s+and\s+(?:then\s+)?$", before):
         return None, None
@@ -284,8 +271,6 @@ def _build_up_minute(
 def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start: int) -> str | None:
     """The player who set the goal up in the words before the scorer: "X ... pulled the ball back for
     SCORER", "X's corner was flicked on by Y and SCORER headed in" (Y)."""
-    from touchline.nlp.components.goal_details import _name_canonical
-
     before = masked[sent_start : g.at]
     move = finish_words()["assist_move"]
     name = _name()
@@ -300,7 +285,12 @@ def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start:
             last = subjects[-1]
             lead = masked[sent_start : last.start]
             if not _OBJECT_BEFORE.search(lead):
-                return _name_canonical(ctx, last.start, ctx.body[last.start : last.end])
+                return name_at(
+                    ctx,
+                    {p.start: p for p in ctx.person_mentions},
+                    last.start,
+                    ctx.body[last.start : last.end],
+                )
         return None
     flick = re.search(
         rf"(?i:\b(?:flicked|headed|nodded|knocked|laid|touched|helped)\s+(?:on|down|off|back|across)\s+by\s+)({name})"
@@ -308,8 +298,13 @@ def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start:
         before,
     )
     if flick:
-        name_at = sent_start + flick.start(1)
-        found = _name_canonical(ctx, name_at, ctx.body[name_at : sent_start + flick.end(1)])
+        flick_at = sent_start + flick.start(1)
+        found = name_at(
+            ctx,
+            {p.start: p for p in ctx.person_mentions},
+            flick_at,
+            ctx.body[flick_at : sent_start + flick.end(1)],
+        )
         return found if found != g.scorer else None
     return None
 

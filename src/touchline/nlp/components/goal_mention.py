@@ -96,6 +96,13 @@ def _epithets() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Connectives and nationality words that may stand before a surname (``name_lead_words.txt``)."""
+    lines = data_path("name_lead_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def words() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in data_path("goal_words.tsv").read_text(encoding="utf-8").splitlines():
@@ -135,6 +142,23 @@ class MentionReader(Protocol):
     def mentions(self, sent: Segment, how: str, m: re.Match[str]) -> list[GoalMention]: ...
 
 
+def _without_lead(ctx: ArticleContext, tokens: list[str]) -> list[str]:
+    """Name tokens without a leading connective or nationality word ("Although Berbatov", "Ivorian
+    Bony"), dropped only when the rest names someone ("French" may be a first name)."""
+    lead = _lead_words()
+    while len(tokens) >= 2 and tokens[0].lower() in lead:
+        rest = tokens[1:]
+        if len(rest) == 1:
+            # the one name the article gives for that surname, leaving aside forms with such a word
+            known = {*ctx.people.full_names, *(p.canonical for p in ctx.person_mentions)}
+            fuller = {n for n in known if n.split()[-1:] == rest and n.split()[0].lower() not in lead}
+            if len(fuller) != 1:
+                break
+            return fuller.pop().split()
+        tokens = rest
+    return tokens
+
+
 def name_at(
     ctx: ArticleContext, people: dict[int, PersonMention], start: int, text: str, allow_single: bool = False
 ) -> str | None:
@@ -142,8 +166,18 @@ def name_at(
     recorded in ``ctx.person_mentions`` and ``people`` (offset → mention). None when it names nobody."""
     if text.startswith(PERSON):
         p = people.get(start)
-        return _ROLE_WORDS.sub("", full_name(ctx, _ROLE_WORDS.sub("", p.canonical))) if p else None
-    name = re.sub(_ROLE_WORDS, "", clean_name(text))
+        if p is None:
+            return None
+        bare = " ".join(_without_lead(ctx, _ROLE_WORDS.sub("", p.canonical).split()))
+        return _ROLE_WORDS.sub("", full_name(ctx, ctx.people.resolve(bare) or bare))
+    cleaned = clean_name(text)
+    name = re.sub(_ROLE_WORDS, "", cleaned)
+    allow_single = allow_single or name != cleaned  # "Midfielder Edu": the role word says it is a person
+    tokens = _without_lead(ctx, name.split())
+    if " ".join(tokens) != name:
+        shift = text.find(tokens[0])
+        start, text = (start + shift, text[shift:]) if shift > 0 else (start, text)
+    name = " ".join(tokens)
     first = name.split()[0] if name else ""
     if not name or first in _NOT_NAMES:
         return None

@@ -39,6 +39,8 @@ _NOUN_KIND = {
     "free-kick": "free_kick",
     "own-goal": "own_goal",
 }
+# "had X converted", "if X scores", "X could have ...": the words before the scorer make it unreal
+_COUNTERFACTUAL = re.compile(r"\b(?:had|if|unless|should|would|could|might)\s+(?:[\w-]+\s+)?$")
 _CLAUSE_END = re.compile(
     r";|,\s+(?:and|but|while|before|as)\s+(?=[A-Z\u24b8\u24c5])|,\s+(?:and\s+|but\s+)?(?:although|though|even though|whereas)\s+"
     r"|,\s+(?=(?:[A-Z][\w'’-]*|\u24c5[\w\u2007]*)(?:\s+[A-Z][\w'’-]+)?\s+[a-z]{2,})|,\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007'’-]*\s+(?:[A-Z][\w'’-]+\s+)?[a-z]+(?:ed|s)\b)|\s+and\s+(?=\u24c5)|,\s+but\s|\s+but\s|,\s+while\s|\s+before\s+(?!half|the\s+(?:break|interval|end|hour))|\s+and\s+then\s|"
@@ -55,7 +57,8 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
     not_after = (
         r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
         r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
-        r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
+        r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off|"
+        r"miss|misses|appeal|shout|claim|successive|consecutive|straight))"
     )
     # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
     appositive = r",\s+(?=[a-z\d])[^,.;:\"“”]{1,45},"
@@ -187,10 +190,14 @@ class GoalFinder:
         ahead = self.ctx.body[max(sent.start, start - 45) : start].lower()
         if re.search(
             r"\b(?:saved|save|missed|blocked|block|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
-            r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$",
+            r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$"
+            # verbs of a keeper or defender whose direct object is the shot ("holding Ben Haim's strike")
+            r"|\b(?:handled|holding|held|gathered|collected|clutched|smothered|matched)\s+(?:an?\s+|the\s+)?$",
             ahead,
         ):
             return []  # "Kelleher saved Mbappé's penalty"
+        if how not in ("list", "own", "ownby") and _COUNTERFACTUAL.search(ahead):
+            return []  # "It might have been different had Benteke converted a penalty"
         if how == "own" and re.search(r"\b(?:from|by|of|with)\s+(?:[a-z]+\s+)?$", ahead):
             return []  # "turned a low cross from X into his own net": X made the cross
         if how == "own" and re.match(r"\s+by\b", self.masked[sent.start + m.end() :]):
@@ -225,11 +232,12 @@ class GoalFinder:
             m.group(0).lower(),
         ):
             return []  # "curled a free-kick over the bar in the 38th minute": the words say it missed
-        if re.search(rf"^\W*(?:\w+\W+){{0,5}}?(?:{self.w['miss']})", tail) and how not in (
+        # (the shot's own clause: "scored the equaliser and was almost involved in another" is a goal)
+        shot_clause = re.split(r"\b(?:and|but|before|while|whereas)\b", tail, maxsplit=1)[0]
+        if re.search(rf"^\W*(?:\w+\W+){{0,7}}?(?:{self.w['miss']})", shot_clause) and how not in (
             "enum",
             "own",
             "ownby",
-            "for",
         ):
             return []
         scope = self.ctx.body[window[0] : window[1]].lower()
@@ -239,7 +247,8 @@ class GoalFinder:
         ) and not re.search(r"\bforced\b", m.group(0).lower()):
             return []  # "In the shoot-out ... Milburn converted the decisive penalty": not a goal of the match
         if re.search(
-            r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b",
+            r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b"
+            r"|\b(?:have|has) (?:now |already )?scored (?:more|\d+|[a-z]+ (?:goals|times)|in (?:each|every|all))\b",
             scope,
         ):
             return []

@@ -78,3 +78,41 @@ def test_missed_chance_after_a_goal_in_the_same_sentence_keeps_the_goal() -> Non
     )
     scorers = [g.scorer for m in run_matches(text) for g in m.goals]
     assert scorers == ["Ed Lark"]
+
+
+# goals told by what they did to the result, not how the ball went in (invented names)
+RESULT_GOALS: list[tuple[str, str, list[str]]] = [
+    (
+        "made_them_pay",
+        "Rhys Dalton made Chelsea pay with a fine finish from inside the area.",
+        ["Rhys Dalton"],
+    ),
+    (
+        "gave_the_visitors_the_advantage",
+        "Chelsea won 2-0 at Arsenal. Jon Hale and Pat Ives gave the visitors the half-time advantage.",
+        ["Jon Hale", "Pat Ives"],
+    ),
+    ("who_netted", "The ball broke for Rhys Dalton, who netted from close range.", ["Rhys Dalton"]),
+    (
+        "goal_then_should_have",
+        "Rhys Dalton's second goal should have ensured a quiet finish, but Chelsea kept coming.",
+        ["Rhys Dalton"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "scorers"), RESULT_GOALS, ids=[c[0] for c in RESULT_GOALS])
+def test_goal_told_by_its_effect(case: str, text: str, scorers: list[str]) -> None:
+    if not text.startswith("Chelsea won"):
+        text = f"Arsenal beat Chelsea 1-0 at the Emirates Stadium on Saturday. {text}"
+    found = {g.scorer for m in run_matches(text) for g in m.goals}
+    assert set(scorers) <= found, (case, found)
+
+
+def test_surname_after_a_particle_is_not_a_subject() -> None:
+    text = (
+        "Arsenal beat Chelsea 1-0 on Saturday. Rhys Dalton hit back at Marco di Vanni with a debut goal "
+        "for Arsenal."
+    )
+    scorers = [g.scorer for m in run_matches(text) for g in m.goals]
+    assert "Vanni" not in " ".join(scorers)

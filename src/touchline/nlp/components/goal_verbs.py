@@ -30,7 +30,7 @@ _PHRASE_COUNT = {"brace": 2, "double": 2, "hat-trick": 3, "hat trick": 3, "trebl
 # a person between a subject and its finishing verb may only be the object of these words
 _OBJECT_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bpast|\bbeat|\bbeating|\brounded|\brounding|\bround|\baround|\bevaded|\bevading|"
-    r"\boutpaced|\boutpacing|\bof|\bon\s+for|\breplaced|\breplacing)\s+(?:[a-z]+\s+){0,2}$"
+    r"\boutpaced|\boutpacing|\bof|\bon\s+for|\breplaced|\breplacing|\bat|\bagainst)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_SCORING = re.compile(
     r"\b(?:provided|created|set up|laid on|assist\w*|involved|pleased|happy|unhappy|delighted|disappointed|"
@@ -108,6 +108,7 @@ def _subject_kept(between: str) -> bool:
     return not re.search(r"\bbut\b|\bwhile\b|\bwhereas\b", between)
 
 
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:di|de|da|del|dos|van|von|der|den|le|la)\s+$")
 _compiled = lru_cache(maxsize=256)(re.compile)  # kept: the re module's cache is shared and small
 
 
@@ -121,6 +122,9 @@ def _scan(pattern: str, text: str, how: str) -> list[re.Match[str]]:
         m = compiled.search(text, pos)
         if m is None:
             break
+        if _PARTICLE_BEFORE.search(text, 0, m.start(1)):
+            pos = m.start() + 1
+            continue  # "Paolo di Canio": the surname part of a longer name is not a subject of its own
         if how in ("chain", "phrase") and (
             not _subject_kept(m.group(2)) or (how == "phrase" and _NOT_SCORING.search(m.group(2)))
         ):

@@ -39,6 +39,10 @@ _NOUN_KIND = {
     "free-kick": "free_kick",
     "own-goal": "own_goal",
 }
+# goal nouns that name a goal, not just a shot ("X's opener", unlike "X's header")
+_GOAL_ITSELF = re.compile(
+    r"(?:\w+\s+)?(?:goal|opener|equali[sz]er|leveller|winner|brace|double|hat-trick|treble|consolation|own[- ]goal)"
+)
 # "had X converted", "if X scores", "X could have ...": the words before the scorer make it unreal
 _COUNTERFACTUAL = re.compile(r"\b(?:had|if|unless|should|would|could|might)\s+(?:[\w-]+\s+)?$")
 _CLAUSE_END = re.compile(
@@ -76,6 +80,10 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
         ),
         ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
         ("verb", rf"({_NAME}){appositive}\s+{aux}(?i:(?:{w['score_verb']}))"),
+        (
+            "verb",
+            rf"({_NAME}),\s+who\s+{aux}(?i:(?:{w['score_verb']}))",
+        ),  # "the ball broke for X, who netted"
         (
             "shot",
             rf"({_NAME})(?:{appositive})?\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
@@ -189,7 +197,7 @@ class GoalFinder:
             return []
         ahead = self.ctx.body[max(sent.start, start - 45) : start].lower()
         if re.search(
-            r"\b(?:saved|save|missed|blocked|block|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
+            r"\b(?:saved|save|saving|missed|blocked|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
             r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$"
             # verbs of a keeper or defender whose direct object is the shot ("holding Ben Haim's strike")
             r"|\b(?:handled|holding|held|gathered|collected|clutched|smothered|matched)\s+(?:an?\s+|the\s+)?$",
@@ -234,6 +242,9 @@ class GoalFinder:
             return []  # "curled a free-kick over the bar in the 38th minute": the words say it missed
         # (the shot's own clause: "scored the equaliser and was almost involved in another" is a goal)
         shot_clause = re.split(r"\b(?:and|but|before|while|whereas)\b", tail, maxsplit=1)[0]
+        if how in ("poss", "attr") and _GOAL_ITSELF.fullmatch(m.group(2).lower()):
+            shot_clause = re.split(r"\b(?:should|could|would|might)\s+have\b", shot_clause, maxsplit=1)[0]
+            # "X's second goal should have ensured a comfortable end": a goal, whatever came after
         if re.search(rf"^\W*(?:\w+\W+){{0,7}}?(?:{self.w['miss']})", shot_clause) and how not in (
             "enum",
             "own",

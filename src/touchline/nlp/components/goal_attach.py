@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 
 from touchline.models import Goal, Match
+from touchline.nlp.components.goal_details import describe, solve_teams
+from touchline.nlp.components.goal_mention import GoalMention
+from touchline.nlp.components.goal_time import minutes_later
 from touchline.nlp.components.goal_verbs import enrich, nearest_match
-from touchline.nlp.components.goals import GoalFinder, GoalMention
+from touchline.nlp.components.goals import GoalFinder
 from touchline.nlp.components.match_lexicon import dated_history, lexicon
 from touchline.nlp.context import ArticleContext
 
 
 def attach_goals(ctx: ArticleContext, masked: str, matches: list[Match], quoted: list[bool]) -> None:
-    from touchline.nlp.components.goal_details import describe, minutes_later, solve_teams
-
     played = [m for m in matches if m.status == "played" and m.home and m.away]
     if not played:
         return

@@ -17,22 +17,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from touchline.models import Match
+from touchline.nlp.components.goal_mention import NAME, GoalMention, MentionReader, full_name, name_at, words
+from touchline.nlp.components.goal_time import minute_of, number_value, period_of
 from touchline.nlp.components.match_lexicon import CLUB_RE, PERSON, PERSON_RE, POSS_RE, data_path
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
-
-if TYPE_CHECKING:
-    from touchline.nlp.components.goals import GoalFinder, GoalMention
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PHRASE_COUNT = {"brace": 2, "double": 2, "hat-trick": 3, "hat trick": 3, "treble": 3}
 # a person between a subject and its finishing verb may only be the object of these words
 _OBJECT_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bpast|\bbeat|\bbeating|\brounded|\brounding|\bround|\baround|\bevaded|\bevading|"
-    r"\boutpaced|\boutpacing|\bof|\bon\s+for|\breplaced|\breplacing)\s+(?:[a-z]+\s+){0,2}$"
+    r"\boutpaced|\boutpacing|\bof|\bon\s+for|\breplaced|\breplacing|\bat|\bagainst)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_SCORING = re.compile(
     r"\b(?:provided|created|set up|laid on|assist\w*|involved|pleased|happy|unhappy|delighted|disappointed|"
@@ -58,9 +56,7 @@ def _finish() -> str:
 
 
 def _name() -> str:
-    from touchline.nlp.components.goals import _NAME
-
-    return _NAME
+    return NAME
 
 
 def _patterns() -> list[tuple[str, str]]:
@@ -112,6 +108,7 @@ def _subject_kept(between: str) -> bool:
     return not re.search(r"\bbut\b|\bwhile\b|\bwhereas\b", between)
 
 
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:di|de|da|del|dos|van|von|der|den|le|la)\s+$")
 _compiled = lru_cache(maxsize=256)(re.compile)  # kept: the re module's cache is shared and small
 
 
@@ -125,6 +122,9 @@ def _scan(pattern: str, text: str, how: str) -> list[re.Match[str]]:
         m = compiled.search(text, pos)
         if m is None:
             break
+        if _PARTICLE_BEFORE.search(text, 0, m.start(1)):
+            pos = m.start() + 1
+            continue  # "Paolo di Canio": the surname part of a longer name is not a subject of its own
         if how in ("chain", "phrase") and (
             not _subject_kept(m.group(2)) or (how == "phrase" and _NOT_SCORING.search(m.group(2)))
         ):
@@ -138,8 +138,6 @@ def _scan(pattern: str, text: str, how: str) -> list[re.Match[str]]:
 def _know_surname(ctx: ArticleContext, surface: str) -> None:
     """A lone surname as a finishing verb's subject names a player when the article gives the one
     fuller form of it elsewhere ("brought down Femi Obi ... Obi settled it, sliding in")."""
-    from touchline.nlp.components.goals import full_name
-
     word = surface.strip()
     if PERSON in word or " " in word or ctx.people.resolve(word) is not None:
         return
@@ -148,7 +146,7 @@ def _know_surname(ctx: ArticleContext, surface: str) -> None:
         ctx.people.add(full)
 
 
-def extra_mentions(finder: GoalFinder, found: list[GoalMention]) -> list[GoalMention]:
+def extra_mentions(finder: MentionReader, found: list[GoalMention]) -> list[GoalMention]:
     """Scorers told by finishing verbs and goal phrases, one per sentence and scorer not yet found."""
     ctx = finder.ctx
     out: list[GoalMention] = []
@@ -158,7 +156,7 @@ def extra_mentions(finder: GoalFinder, found: list[GoalMention]) -> list[GoalMen
             for m in _scan(pat, text, how):
                 _know_surname(ctx, m.group(1))
                 kind = how if how in ("own", "through", "for") else "shot"
-                for g in finder._mentions(sent, kind, m):
+                for g in finder.mentions(sent, kind, m):
                     if any(o.scorer == g.scorer and sent.start <= o.at < sent.end for o in [*found, *out]):
                         continue
                     if how == "phrase":
@@ -175,8 +173,6 @@ def _own_part(ctx: ArticleContext, g: GoalMention) -> str:
 
 def enrich(ctx: ArticleContext, masked: str, g: GoalMention, match: Match) -> None:
     """Fill the fields the goal's own clause left open from the words around it."""
-    from touchline.nlp.components.goal_details import number_value, period_of
-
     if g.listed:
         return
     teams = [t for t in (match.home, match.away) if t]
@@ -233,8 +229,6 @@ def _lead_in(
     """ "Palace led in the ninth minute. Mabbott ... for Ferreira, who side-footed in": a short
     sentence naming no player, whose subject is a club of the match with a scoring verb, gives the
     next sentence's first scorer its minute and side."""
-    from touchline.nlp.components.goal_details import minute_of
-
     i = ctx.sentence_index_at(g.at)
     if i <= 0:
         return None, None, None
@@ -266,9 +260,6 @@ def _build_up_minute(
 ) -> tuple[int | None, int | None]:
     """ "X's corner in the 38th minute was flicked on by Y and Z headed in": the build-up clause before
     "and Z" gives the goal its minute, when it describes a pass and names no goal."""
-    from touchline.nlp.components.goal_details import minute_of
-    from touchline.nlp.components.goals import words
-
     before = masked[sent_start : g.at]
     if not re.search(r"\s+and\s+(?:then\s+)?$", before):
         return None, None
@@ -284,8 +275,6 @@ def _build_up_minute(
 def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start: int) -> str | None:
     """The player who set the goal up in the words before the scorer: "X ... pulled the ball back for
     SCORER", "X's corner was flicked on by Y and SCORER headed in" (Y)."""
-    from touchline.nlp.components.goal_details import _name_canonical
-
     before = masked[sent_start : g.at]
     move = finish_words()["assist_move"]
     name = _name()
@@ -300,7 +289,12 @@ def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start:
             last = subjects[-1]
             lead = masked[sent_start : last.start]
             if not _OBJECT_BEFORE.search(lead):
-                return _name_canonical(ctx, last.start, ctx.body[last.start : last.end])
+                return name_at(
+                    ctx,
+                    {p.start: p for p in ctx.person_mentions},
+                    last.start,
+                    ctx.body[last.start : last.end],
+                )
         return None
     flick = re.search(
         rf"(?i:\b(?:flicked|headed|nodded|knocked|laid|touched|helped)\s+(?:on|down|off|back|across)\s+by\s+)({name})"
@@ -308,8 +302,13 @@ def _assist_before(ctx: ArticleContext, masked: str, g: GoalMention, sent_start:
         before,
     )
     if flick:
-        name_at = sent_start + flick.start(1)
-        found = _name_canonical(ctx, name_at, ctx.body[name_at : sent_start + flick.end(1)])
+        flick_at = sent_start + flick.start(1)
+        found = name_at(
+            ctx,
+            {p.start: p for p in ctx.person_mentions},
+            flick_at,
+            ctx.body[flick_at : sent_start + flick.end(1)],
+        )
         return found if found != g.scorer else None
     return None
 

@@ -10,10 +10,14 @@ team. When the goals cannot add up to the score, the match gets a warning instea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from touchline.linking.people import clean_name, fold
+from touchline.nlp.components.goal_mention import (
+    _NAME,
+    GoalMention,
+    name_at,
+    words,
+)
 from touchline.nlp.components.goal_verbs import (
     extra_mentions,
     other_subject_before,
@@ -21,21 +25,13 @@ from touchline.nlp.components.goal_verbs import (
 )
 from touchline.nlp.components.match_lexicon import (
     CLUB_RE,
-    PERSON,
     PERSON_RE,
     POSS_RE,
-    data_path,
     required_parts,
 )
-from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
 
-_NAME = rf"(?:{PERSON_RE}|(?:[A-ZÀ-Þ][\w'’-]+\s+){{0,2}}[A-ZÀ-Þ][\w'’-]*[\w])"
-_NOT_NAMES = {
-    "The", "A", "An", "But", "And", "After", "Before", "When", "While", "His", "Her", "Their", "He", "She", "It",
-    "They", "This", "That", "Then", "First", "Second", "Half", "Goals", "Goal", "In", "On", "At", "For", "With",
-    "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "VAR", "Just", "Only", "Late",
-}  # fmt: skip
 _NOUN_KIND = {
     "header": "header",
     "penalty": "penalty",
@@ -43,110 +39,17 @@ _NOUN_KIND = {
     "free-kick": "free_kick",
     "own-goal": "own_goal",
 }
-_ROLE_WORDS = re.compile(
-    r"^(?:Substitute|Sub|Striker|Defender|Midfielder|Captain|Skipper|Winger|Forward|Keeper|Goalkeeper|Veteran|"
-    r"Teenager|Youngster|Boss|Manager|Coach)\s+"
+# goal nouns that name a goal, not just a shot ("X's opener", unlike "X's header")
+_GOAL_ITSELF = re.compile(
+    r"(?:\w+\s+)?(?:goal|opener|equali[sz]er|leveller|winner|brace|double|hat-trick|treble|consolation|own[- ]goal)"
 )
+# "had X converted", "if X scores", "X could have ...": the words before the scorer make it unreal
+_COUNTERFACTUAL = re.compile(r"\b(?:had|if|unless|should|would|could|might)\s+(?:[\w-]+\s+)?$")
 _CLAUSE_END = re.compile(
     r";|,\s+(?:and|but|while|before|as)\s+(?=[A-Z\u24b8\u24c5])|,\s+(?:and\s+|but\s+)?(?:although|though|even though|whereas)\s+"
     r"|,\s+(?=(?:[A-Z][\w'’-]*|\u24c5[\w\u2007]*)(?:\s+[A-Z][\w'’-]+)?\s+[a-z]{2,})|,\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007'’-]*\s+(?:[A-Z][\w'’-]+\s+)?[a-z]+(?:ed|s)\b)|\s+and\s+(?=\u24c5)|,\s+but\s|\s+but\s|,\s+while\s|\s+before\s+(?!half|the\s+(?:break|interval|end|hour))|\s+and\s+then\s|"
     r",\s+(?:and\s+)?(?=[A-Z\u24c5][\w\u2007]+\s+(?:then|later))"
 )
-
-
-def full_name(ctx: ArticleContext, name: str) -> str:
-    """The one longer name the article gives for a surname ("Defoe" → "Jermain Defoe"), else the name."""
-    tokens = fold(name).split()
-    longer = [
-        n for n in dict.fromkeys([*ctx.people.full_names, *(p.canonical for p in ctx.person_mentions)])
-        if len(n.split()) > len(tokens) and fold(n).split()[-len(tokens) :] == tokens and not any(c.isdigit() for c in n)
-    ]  # fmt: skip
-    if len(longer) == 1:
-        return longer[0]
-    if len(tokens) <= 2 and not longer and _capitalised_word_before(ctx.body, name):
-        # the article's own fuller form of the name, even when no name finder caught it
-        forms = {
-            clean_name(m.group(0))
-            for m in _fuller_form_re(name).finditer(ctx.body)
-            if not any(
-                t in _NOT_NAMES or t.endswith(("'s", "’s")) or t.lower() in _epithets()
-                for t in m.group(0).split()[:-1]
-            )
-            and not ctx.gaz_in(m.start(), m.end())
-        }
-        if len(forms) == 1:
-            return forms.pop()
-    return name
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c in "_'’-"
-
-
-def _capitalised_word_before(body: str, name: str) -> bool:
-    """Whether some occurrence of ``name`` follows whitespace after a word that starts upper-case and
-    ends lower-case: what :func:`_fuller_form_re` needs, checked without building that pattern."""
-    at = body.find(name)
-    while at >= 0:
-        end = at
-        while end > 0 and body[end - 1].isspace():
-            end -= 1
-        start = end
-        while start > 0 and _word_char(body[start - 1]):
-            start -= 1
-        if (
-            end < at
-            and start < end
-            and ("A" <= body[start] <= "Z" or "À" <= body[start] <= "Þ")
-            and ("a" <= body[end - 1] <= "z" or "à" <= body[end - 1] <= "ÿ")
-        ):
-            return True
-        at = body.find(name, at + 1)
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _fuller_form_re(name: str) -> re.Pattern[str]:
-    """A name with one or two capitalised words before it ("Jermain Defoe" for "Defoe")."""
-    return re.compile(rf"(?<![\w'’-])(?:[A-ZÀ-Þ][\w’'-]*[a-zà-ÿ]\s+){{1,2}}{re.escape(name)}\b")
-
-
-@lru_cache(maxsize=1)
-def _epithets() -> frozenset[str]:
-    """Words that lead a name in tabloid copy without being part of it ("Big Dan Okoro")."""
-    lines = data_path("name_epithets.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def words() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in data_path("goal_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, pattern = line.split("\t", 1)
-            out[key] = pattern.strip()
-    return out
-
-
-@dataclass
-class GoalMention:
-    scorer: str
-    at: int  # offset of the scorer's name
-    window: tuple[int, int]
-    group: int  # names listed together ("goals from A and B") share a group
-    minute: int | None = None
-    added: int | None = None
-    period: str | None = None
-    kind: str | None = None
-    assist: str | None = None
-    team: str | None = None  # the scorer's side as the words say it (before own-goal flipping)
-    cues: set[str] = field(default_factory=set)
-    count: int = 1
-    enumerated: bool = False
-    listed: bool = False  # from a bracketed scorer list: minute and kind already known
-    minutes: list[tuple[int | None, int | None]] = field(default_factory=list)  # one per goal when count > 1
-    periods: list[str] = field(default_factory=list)  # "in each half": one period per goal
-    kinds: list[str | None] = field(default_factory=list)  # "the second a penalty": one kind per goal
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +61,8 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
     not_after = (
         r"(?!\s+(?:[\w-]+\s+)?(?:season|game|match|start|appearance|minutes(?!\s+(?:from|before|after|into|later|in\b))|half|spell|team|touch|year|months|"
         r"campaign|time|job|day|week|contract|cap|call-up|training|chance|shot|leg|round|lost|won|drew|card|booking|yellow|"
-        r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off))"
+        r"afternoon|evening|night|weekend|outing|trip|visit|spell|charge|press|win|defeat|victory|sending-off|"
+        r"miss|misses|appeal|shout|claim|successive|consecutive|straight))"
     )
     # "Rourke, on for the crocked Okoro, raced clear": a lower-case aside between name and verb
     appositive = r",\s+(?=[a-z\d])[^,.;:\"“”]{1,45},"
@@ -176,6 +80,10 @@ def _find_patterns() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], 
         ),
         ("verb", rf"({names})\s+{aux}(?i:(?:{w['score_verb']}))"),
         ("verb", rf"({_NAME}){appositive}\s+{aux}(?i:(?:{w['score_verb']}))"),
+        (
+            "verb",
+            rf"({_NAME}),\s+who\s+{aux}(?i:(?:{w['score_verb']}))",
+        ),  # "the ball broke for X, who netted"
         (
             "shot",
             rf"({_NAME})(?:{appositive})?\s+{aux}(?:(?:[\w-]+\s+){{1,6}}?and\s+)?(?i:(?:{w['shot_verb']}))\s+(?:\S+\s+){{0,5}}?(?i:(?:{w['completion']}))",
@@ -250,28 +158,7 @@ class GoalFinder:
 
     # ---- names ---------------------------------------------------------------------------------
     def name_at(self, start: int, text: str, allow_single: bool = False) -> str | None:
-        if text.startswith(PERSON):
-            p = self.people.get(start)
-            return _ROLE_WORDS.sub("", full_name(self.ctx, _ROLE_WORDS.sub("", p.canonical))) if p else None
-        name = re.sub(_ROLE_WORDS, "", clean_name(text))
-        first = name.split()[0] if name else ""
-        if not name or first in _NOT_NAMES:
-            return None
-        if len(name.split()) == 1 and not allow_single and self.ctx.people.resolve(name) is None:
-            return None  # a lone capitalised word that names nobody known ("Wolves replied")
-        tokens = name.split()
-        while len(tokens) >= 3 and tokens[0].lower() in _epithets():
-            tokens = tokens[1:]  # "Big Dan Okoro": a tabloid epithet before the name
-        name = " ".join(tokens)
-        known = self.ctx.people.resolve(name) or self.ctx.people.add(name)
-        if known and any(c.isdigit() for c in known):
-            known = None  # a name finder's span that swallowed a minute ("Bailey 40")
-        canonical = _ROLE_WORDS.sub("", full_name(self.ctx, known or name))
-        end = start + len(text.rstrip("'’s"))
-        if not any(p.start <= start < p.end for p in self.ctx.person_mentions):
-            self.ctx.person_mentions.append(PersonMention(start, end, self.ctx.body[start:end], canonical))
-            self.people[start] = self.ctx.person_mentions[-1]
-        return canonical
+        return name_at(self.ctx, self.people, start, text, allow_single)
 
     # ---- finding -------------------------------------------------------------------------------
     def find(self) -> list[GoalMention]:
@@ -288,7 +175,7 @@ class GoalFinder:
                     if how == "pronoun":
                         pronouns.append((sent, m))
                     else:
-                        found += self._mentions(sent, how, m)
+                        found += self.mentions(sent, how, m)
         found += extra_mentions(self, found)
         for sent, m in pronouns:
             found += self._pronoun(sent, m, found)
@@ -304,17 +191,21 @@ class GoalFinder:
         blocks = find_blocks(self.ctx.body, lambda text: self.ctx.gazetteer.club(text) is not None)
         return [(b.start, b.end) for b in blocks if b.goals]
 
-    def _mentions(self, sent: Segment, how: str, m: re.Match[str]) -> list[GoalMention]:
+    def mentions(self, sent: Segment, how: str, m: re.Match[str]) -> list[GoalMention]:
         start = sent.start + m.start(1)
         if any(self.quoted[start : start + 1]) or self.ctx.in_quote(start, start + 1):
             return []
         ahead = self.ctx.body[max(sent.start, start - 45) : start].lower()
         if re.search(
-            r"\b(?:saved|save|missed|blocked|block|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
-            r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$",
+            r"\b(?:saved|save|saving|missed|blocked|denied|kept out|keep out|parried|parry|tipped|tip|palmed|palm|"
+            r"pushed|push|clawed|claw)\s+(?:[\w-]+\s+){0,4}$"
+            # verbs of a keeper or defender whose direct object is the shot ("holding Ben Haim's strike")
+            r"|\b(?:handled|holding|held|gathered|collected|clutched|smothered|matched)\s+(?:an?\s+|the\s+)?$",
             ahead,
         ):
             return []  # "Kelleher saved Mbappé's penalty"
+        if how not in ("list", "own", "ownby") and _COUNTERFACTUAL.search(ahead):
+            return []  # "It might have been different had Benteke converted a penalty"
         if how == "own" and re.search(r"\b(?:from|by|of|with)\s+(?:[a-z]+\s+)?$", ahead):
             return []  # "turned a low cross from X into his own net": X made the cross
         if how == "own" and re.match(r"\s+by\b", self.masked[sent.start + m.end() :]):
@@ -349,11 +240,15 @@ class GoalFinder:
             m.group(0).lower(),
         ):
             return []  # "curled a free-kick over the bar in the 38th minute": the words say it missed
-        if re.search(rf"^\W*(?:\w+\W+){{0,5}}?(?:{self.w['miss']})", tail) and how not in (
+        # (the shot's own clause: "scored the equaliser and was almost involved in another" is a goal)
+        shot_clause = re.split(r"\b(?:and|but|before|while|whereas)\b", tail, maxsplit=1)[0]
+        if how in ("poss", "attr") and _GOAL_ITSELF.fullmatch(m.group(2).lower()):
+            shot_clause = re.split(r"\b(?:should|could|would|might)\s+have\b", shot_clause, maxsplit=1)[0]
+            # "X's second goal should have ensured a comfortable end": a goal, whatever came after
+        if re.search(rf"^\W*(?:\w+\W+){{0,7}}?(?:{self.w['miss']})", shot_clause) and how not in (
             "enum",
             "own",
             "ownby",
-            "for",
         ):
             return []
         scope = self.ctx.body[window[0] : window[1]].lower()
@@ -363,7 +258,8 @@ class GoalFinder:
         ) and not re.search(r"\bforced\b", m.group(0).lower()):
             return []  # "In the shoot-out ... Milburn converted the decisive penalty": not a goal of the match
         if re.search(
-            r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b",
+            r"\bthis (?:season|campaign|term)\b|\bin \d+ (?:games|matches|appearances)\b|\bcareer\b|\btally\b"
+            r"|\b(?:have|has) (?:now |already )?scored (?:more|\d+|[a-z]+ (?:goals|times)|in (?:each|every|all))\b",
             scope,
         ):
             return []

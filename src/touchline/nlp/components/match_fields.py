@@ -187,7 +187,17 @@ def venue(
             ):
                 return st.canonical  # "Newcastle United v Sunderland, St James' Park, Sunday 4pm"
     if by_cue and match.home:
-        return ctx.gazetteer.home_stadium(match.home)
+        # the home side's ground where the text names it; a side "at home" with no ground named gives
+        # no venue (today's ground of a club is not what an older report says)
+        grounds = [
+            st
+            for st in ctx.gaz
+            if st.kind == "stadium"
+            and ctx.gazetteer.club_of_stadium(st.canonical) == match.home
+            and not _quoted(ctx, st.start, st.end)
+        ]
+        if grounds:
+            return grounds[0].canonical
     if not single and match.home:
         # several fixtures: "... but Blackburn turned the tie around at Ewood Park" in a sentence that
         # names no other club gives the home side's ground, when the article gives only that one

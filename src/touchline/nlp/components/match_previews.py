@@ -23,7 +23,8 @@ from touchline.temporal import find_date_expressions, resolve_relative_date
 _NEAR_FUTURE_DAYS = 120
 # "Nottingham Forest v Derby County, City Ground, Sunday 12pm": a fixture line's day and kick-off time
 _FIXTURE_TIME = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\bk(?:ick)?-?o(?:ff)?:?\s+\d",
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\bk(?:ick)?-?o(?:ff)?:?\s+\d"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s+(?:[01]\d|2[0-3])[0-5]\d\b",  # "Sat 1500 Leeds v Arsenal"
     re.IGNORECASE,
 )
 
@@ -53,6 +54,18 @@ def _score_in_clause(text: str, start: int, end: int) -> bool:
     nxt = _BOUNDARY.search(text, end)
     right = nxt.start() if nxt else len(text)
     return SCORE_RE.search(text[left:right]) is not None
+
+
+def _fixture_line(self: MentionFinder, sent: Segment, text: str, m: re.Match[str]) -> bool:
+    """ "Arsenal v Stoke" alone on its line (a draw or fixture list): a fixture to be played. A line of
+    its own, not a headline: the article's first paragraph is its title."""
+    para = self.ctx.paragraph_at(sent.start + m.start())
+    if para is None or para is self.ctx.paragraphs[0]:
+        return False
+    return (
+        text.strip() == m.group(0).strip()
+        and self.ctx.body[para.start : para.end].strip() == self.ctx.body[sent.start : sent.end].strip()
+    )
 
 
 def between_pairs(self: MentionFinder) -> list[Mention]:
@@ -187,7 +200,13 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
                 home
                 and away
                 and home != away
-                and (future_article or future_date or future_words.search(text) or _FIXTURE_TIME.search(text))
+                and (
+                    future_article
+                    or future_date
+                    or future_words.search(text)
+                    or _FIXTURE_TIME.search(text)
+                    or _fixture_line(self, sent, text, m)
+                )
             ):
                 men = Mention(sent.start + m.start(), sent.start + m.end(), sent, home, away, kind="preview")
                 men.status, men.home, men.home_first = "scheduled", home, True

@@ -232,6 +232,32 @@ def run(ctx: ArticleContext) -> None:
         ctx.person_mentions.sort(key=lambda m: m.start)  # scorers found here were appended
 
 
+def _goals_fit(match: Match) -> bool:
+    """Goals credited to the sides that add up to no more than the score, at least one of them."""
+    home = sum(1 for g in match.goals if g.team == match.home)
+    away = sum(1 for g in match.goals if g.team == match.away)
+    return home + away > 0 and home <= (match.home_score or 0) and away <= (match.away_score or 0)
+
+
+def _drop_contradicted(matches: list[Match]) -> list[Match]:
+    """Two readings of one meeting with the score the other way round ("pushed Sunderland to a 3-0
+    defeat" read as a Sunderland win, "Sunderland lost 3-0" as a loss): the reading whose narrated goals
+    add up is kept, with the other's evidence; with no goals to decide, both stay (no guess)."""
+    out = list(matches)
+    for a in matches:
+        for b in matches:
+            if a is b or a not in out or b not in out or a.status != "played" or b.status != "played":
+                continue
+            if (a.home, a.away, a.date) != (b.home, b.away, b.date) or a.home_score == a.away_score:
+                continue
+            if (a.home_score, a.away_score) != (b.away_score, b.home_score) or a.home_score is None:
+                continue
+            if _goals_fit(a) and not b.goals:
+                a.evidence.extend(e for e in b.evidence if e not in a.evidence)
+                out.remove(b)
+    return out
+
+
 def _run(ctx: ArticleContext) -> None:
     masked = mask(ctx)
     quoted = quotation_mask(ctx)
@@ -297,4 +323,4 @@ def _run(ctx: ArticleContext) -> None:
         if match is not None:
             matches.append(match)
     attach_goals(ctx, masked, matches, finder.quoted)
-    ctx.facts.matches.extend(matches)
+    ctx.facts.matches.extend(_drop_contradicted(matches))

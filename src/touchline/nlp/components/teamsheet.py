@@ -486,7 +486,7 @@ _PROSE_CARD = re.compile(
 def prose_cards(ctx: ArticleContext, matches: list[Match]) -> None:
     """ "Gateshead's Kevin Moan was sent off in the 71st minute", "Ødegård was booked": cards told in the
     report, for the one match played; a card the team sheet already lists is not added twice."""
-    from touchline.nlp.components.goal_details import minute_of
+    from touchline.nlp.components.goal_time import minute_of
 
     played = [m for m in matches if m.status == "played" and m.home and m.away]
     # the same pairing twice (a running score read as a second match): the first report is the match

@@ -4,9 +4,13 @@ Sets (each a folder of articles and a folder of NAME.gold.json, matched by file 
 
 - ``articles``: eval/articles (NAME.txt beside NAME.gold.json), the project's own test articles;
 - ``sample``: the demo corpus shipped in touchline/sample, gold in eval/sample;
-- ``seeds``: ../shared/spec/seeds, when that folder exists.
+- ``seeds``: ../shared/spec/seeds, when that folder exists;
+- ``real``: gold for real articles in eval/real/FOLDER/NNN.gold.json, the articles read from
+  ../shared/corpus/FOLDER/NNN.txt (skipped when that folder is absent), without the sealed split;
+- ``sealed``: only the gold files listed in eval/real/SEALED.txt; never run unless asked for by name.
 
-``project`` sums ``articles`` and ``sample`` (always available); ``overall`` sums every set run.
+``project`` sums ``articles`` and ``sample`` (always available); ``overall`` sums the sets run except
+``real`` and ``sealed`` (so its floors keep meaning "our own writing").
 """
 
 from __future__ import annotations
@@ -26,20 +30,38 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 EVAL_DIR = REPO_ROOT / "eval"
 FLOORS_FILE = EVAL_DIR / "floors.json"
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "spec" / "seeds"
+CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
+REAL_DIR = EVAL_DIR / "real"
+SEALED_LIST = "SEALED.txt"
+REAL_SETS = ("real", "sealed")
 GOLD_SUFFIX = ".gold.json"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True)
 class EvalSet:
+    """Articles and gold matched by name. ``nested`` sets name files FOLDER/NNN (gold in sub-folders);
+    ``only`` keeps just those names, ``exclude`` drops those names."""
+
     name: str
     articles: Path
     gold: Path
+    nested: bool = False
+    only: frozenset[str] | None = None
+    exclude: frozenset[str] = frozenset()
 
     def gold_files(self) -> dict[str, Path]:
         if not self.gold.is_dir():
             return {}
-        return {p.name[: -len(GOLD_SUFFIX)]: p for p in sorted(self.gold.glob("*" + GOLD_SUFFIX))}
+        pattern = "*/*" + GOLD_SUFFIX if self.nested else "*" + GOLD_SUFFIX
+        out: dict[str, Path] = {}
+        for p in sorted(self.gold.glob(pattern)):
+            stem = p.name[: -len(GOLD_SUFFIX)]
+            key = f"{p.parent.name}/{stem}" if self.nested else stem
+            if key in self.exclude or (self.only is not None and key not in self.only):
+                continue
+            out[key] = p
+        return out
 
     def article_files(self) -> dict[str, Path]:
         """Article file per gold name (only those with gold)."""
@@ -92,14 +114,57 @@ class SetResult:
         }
 
 
-def default_sets(eval_dir: Path = EVAL_DIR, seeds_dir: Path = SEEDS_DIR) -> list[EvalSet]:
+def read_sealed(real_dir: Path) -> frozenset[str]:
+    """Names (FOLDER/NNN) listed in real_dir/SEALED.txt; blank lines and # comments ignored."""
+    path = real_dir / SEALED_LIST
+    if not path.is_file():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.removesuffix(GOLD_SUFFIX) for line in lines if line)
+
+
+def default_sets(
+    eval_dir: Path = EVAL_DIR,
+    seeds_dir: Path = SEEDS_DIR,
+    corpus_dir: Path = CORPUS_DIR,
+    include_sealed: bool = False,
+) -> list[EvalSet]:
+    """The sets present on this clone; ``sealed`` only when ``include_sealed``."""
     sets = [
         EvalSet("articles", eval_dir / "articles", eval_dir / "articles"),
         EvalSet("sample", SAMPLE_DIR, eval_dir / "sample"),
     ]
     if seeds_dir.is_dir():
         sets.append(EvalSet("seeds", seeds_dir, seeds_dir))
+    real_dir = eval_dir / "real"
+    if corpus_dir.is_dir() and real_dir.is_dir():
+        sealed = read_sealed(real_dir)
+        sets.append(EvalSet("real", corpus_dir, real_dir, nested=True, exclude=sealed))
+        if include_sealed:
+            sets.append(EvalSet("sealed", corpus_dir, real_dir, nested=True, only=sealed))
     return sets
+
+
+def unavailable_sets(
+    wanted: Iterable[str],
+    eval_dir: Path = EVAL_DIR,
+    seeds_dir: Path = SEEDS_DIR,
+    corpus_dir: Path = CORPUS_DIR,
+) -> list[str]:
+    """One line per requested set that cannot run here, with the reason."""
+    lines: list[str] = []
+    for name in wanted:
+        if name == "seeds" and not seeds_dir.is_dir():
+            lines.append(f"seeds: skipped: {seeds_dir} not found")
+        elif name in REAL_SETS and not corpus_dir.is_dir():
+            lines.append(
+                f"{name}: skipped: {corpus_dir} not found (the real articles live in ../shared/corpus)"
+            )
+        elif name in REAL_SETS and not (eval_dir / "real").is_dir():
+            lines.append(f"{name}: skipped: {eval_dir / 'real'} not found")
+        elif name not in ("articles", "sample", "seeds", *REAL_SETS):
+            lines.append(f"{name}: unknown set (articles, sample, seeds, real, sealed)")
+    return lines
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -109,8 +174,10 @@ def load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def extract_outputs(paths: Sequence[Path], errors: list[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Contract dicts keyed by file stem, from the project's extractor.
+def extract_outputs(
+    paths: Sequence[Path] | dict[str, Path], errors: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Contract dicts keyed by file stem (or by the given key, when ``paths`` maps keys to files).
 
     Batched with ``extract_many``; when a batch raises, its articles are retried one by one and an
     article whose extraction crashes gets no output (scored as missed) and a line in ``errors``.
@@ -119,9 +186,11 @@ def extract_outputs(paths: Sequence[Path], errors: list[str] | None = None) -> d
     from touchline.models import Article
     from touchline.nlp.pipeline import default_extractor
 
+    keyed = paths if isinstance(paths, dict) else {p.stem: p for p in paths}
+    key_of = {str(p): k for k, p in keyed.items()} | {str(p.resolve()): k for k, p in keyed.items()}
     extractor = default_extractor()
     articles = []
-    for item in iter_articles(paths):
+    for item in iter_articles(list(keyed.values())):
         if isinstance(item, Article):
             articles.append(item)
         elif errors is not None:
@@ -139,7 +208,8 @@ def extract_outputs(paths: Sequence[Path], errors: list[str] | None = None) -> d
                     errors.append(f"{Path(art.source).name}: extractor crashed: {type(exc).__name__}: {exc}")
     for facts in facts_list:
         d = facts.to_dict()
-        out[Path(d["article"]["source"]).stem] = d
+        source = str(d["article"]["source"])
+        out[key_of.get(source, key_of.get(str(Path(source).resolve()), Path(source).stem))] = d
     return out
 
 
@@ -148,7 +218,7 @@ def score_set(eval_set: EvalSet, outputs: dict[str, dict[str, Any]] | None = Non
     gold = eval_set.gold_files()
     result = SetResult(eval_set.name, articles=len(gold))
     if outputs is None:
-        outputs = extract_outputs(list(eval_set.article_files().values()), result.errors)
+        outputs = extract_outputs(eval_set.article_files(), result.errors)
     for stem, path in gold.items():
         score_article(stem, load_gold(path), outputs.get(stem), result.tallies)
     return result
@@ -173,8 +243,9 @@ def run(sets: Sequence[EvalSet] | None = None, only_sets: Iterable[str] | None =
     own = [r for r in results if r.name in ("articles", "sample")]
     if len(own) > 1:
         results.append(combine("project", own))
-    if len(chosen) > 1:
-        results.append(combine("overall", [r for r in results if r.name in {s.name for s in chosen}]))
+    summed = [r for r in results if r.name in {s.name for s in chosen} and r.name not in REAL_SETS]
+    if len(summed) > 1:
+        results.append(combine("overall", summed))
     return results
 
 
@@ -237,7 +308,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--sets",
         default="",
-        help="comma-separated sets to run: articles, sample, seeds (default: all present), e.g. --sets sample",
+        help="comma-separated sets to run: articles, sample, seeds, real, sealed "
+        "(default: all present except sealed, the hold-out split scored only when named), e.g. --sets real",
     )
     p.add_argument("--json", action="store_true", help="print the results as one JSON object, e.g. --json")
     p.add_argument(
@@ -251,6 +323,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=SEEDS_DIR,
         help="seed articles and gold (skipped when absent), e.g. --seeds-dir ../shared/spec/seeds",
+    )
+    p.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=CORPUS_DIR,
+        help="real articles for eval/real gold (set real skipped when absent; default: %(default)s), "
+        "e.g. --corpus-dir ../shared/corpus",
     )
     p.add_argument(
         "--check-floors",
@@ -268,8 +347,14 @@ def run_cli(args: argparse.Namespace) -> int:
     if unknown:
         print(f"touchline eval: unknown categories {', '.join(unknown)}", file=sys.stderr)
         return 2
-    sets = default_sets(args.eval_dir, args.seeds_dir)
     only_sets = [s.strip() for s in args.sets.split(",") if s.strip()] or None
+    wanted = only_sets or ["seeds", "real"]
+    for line in unavailable_sets(wanted, args.eval_dir, args.seeds_dir, args.corpus_dir):
+        if only_sets or "skipped" in line:
+            print(f"touchline eval: {line}", file=sys.stderr)
+    sets = default_sets(
+        args.eval_dir, args.seeds_dir, args.corpus_dir, include_sealed="sealed" in (only_sets or [])
+    )
     results = run(sets, only_sets)
     failures = floor_failures(results, load_floors(args.check_floors)) if args.check_floors else []
     if args.json:

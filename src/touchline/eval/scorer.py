@@ -3,8 +3,10 @@
 The categories and rules of spec/score.py (published, matches, scores, match_fields, goals,
 goal_fields, roles, people, quotes, claims, evidence), re-implemented here so the project runs
 without ../shared, plus team-sheet categories (lineups, substitutions, cards, referee,
-attendance) scored only where a gold match carries those keys, and ``traps``: each gold
-"not_matches" entry is a true positive when no unlisted output match reports that scoreline.
+attendance) scored only where a gold match carries those keys, ``traps``: each gold
+"not_matches" entry is a true positive when no unlisted output match reports that scoreline, and
+``other_sport``: each article whose gold says ``"sport"`` is not football is a true positive when the
+output holds no football fact (no match, role or claim).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ CATEGORIES: tuple[str, ...] = (
     "referee",
     "attendance",
     "traps",
+    "other_sport",
 )
 # the categories of spec/score.py; the rest are this project's extensions
 REFERENCE_CATEGORIES = CATEGORIES[:11]
@@ -116,6 +119,7 @@ def score_article(name: str, gold: Json, out: Json | None, T: dict[str, Tally]) 
     _score_people(name, gold, out.get("people") or [], T)
     _score_quotes(name, gold, out.get("quotes") or [], T)
     _score_claims(name, gold, out.get("claims") or [], T)
+    _score_other_sport(name, gold, out, T)
     for kind in ("matches", "roles", "quotes", "claims"):
         for fact in out.get(kind) or []:
             for ev in fact.get("evidence") or [None]:
@@ -392,3 +396,12 @@ def _score_claims(name: str, gold: Json, claims: list[Json], T: dict[str, Tally]
             T["claims"].tp += 1
         elif not gc.get("optional"):
             T["claims"].hit(False, f"{name}: missing claim {gc}")
+
+
+def _score_other_sport(name: str, gold: Json, out: Json, T: dict[str, Tally]) -> None:
+    sport = gold.get("sport")
+    if not sport or sport == "football":
+        return
+    facts = {k: len(out.get(k) or []) for k in ("matches", "roles", "claims")}
+    found = ", ".join(f"{n} {k}" for k, n in facts.items() if n)
+    T["other_sport"].hit(not found, f"{name}: {sport} article yields football facts: {found}")

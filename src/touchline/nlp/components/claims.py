@@ -390,6 +390,8 @@ def _opening_club(ctx: ArticleContext, start: int, end: int) -> str | None:
 
 
 def run(ctx: ArticleContext) -> None:
+    from touchline.nlp.components.claim_records import records_in_sentence
+
     found: dict[tuple[str, str, str], Claim] = {}
     previous_club: str | None = None
     for sent in ctx.sentences:
@@ -397,7 +399,9 @@ def run(ctx: ArticleContext) -> None:
             previous_club = None
             continue
         opening = _opening_club(ctx, sent.start, sent.end)
-        for claim in claims_in_sentence(ctx, sent.start, sent.end, previous_club):
+        found_here = claims_in_sentence(ctx, sent.start, sent.end, previous_club)
+        found_here += records_in_sentence(ctx, sent.start, sent.end, previous_club)
+        for claim in found_here:
             key = (claim.kind, claim.subject, claim.value)
             if key in found:
                 for ev in claim.evidence:

@@ -40,3 +40,21 @@ def test_he_added_stays_with_the_speaker_over_a_bystander() -> None:
     text = '"We were poor," said Eddie Howe. Kieran Trippier watched from the stands. "We must improve," he added.'
     facts = default_extractor().extract(Article("t", "test", None, text))
     assert {q.text[:6]: q.speaker for q in facts.quotes}["We mus"] == "Eddie Howe"
+
+
+def test_one_word_speaker_takes_the_full_name_printed_once() -> None:
+    text = (
+        "Kasper Dolberg reflects on a big week for Ajax\n"
+        'Dolberg insists he is not distracted. "I am really comfortable here," said Dolberg.'
+    )
+    facts = default_extractor().extract(Article("t", "test", None, text))
+    assert [q.speaker for q in facts.quotes] == ["Kasper Dolberg"]
+
+
+def test_one_word_speaker_stays_when_two_given_names_fit() -> None:
+    text = (
+        "Kasper Dolberg and Anders Dolberg were both at the game.\n"
+        '"I am really comfortable here," said Dolberg.'
+    )
+    facts = default_extractor().extract(Article("t", "test", None, text))
+    assert all(q.speaker != "Kasper Dolberg" for q in facts.quotes)

@@ -24,11 +24,19 @@ from touchline.nlp.components.roles import in_quotation
 from touchline.nlp.context import ArticleContext
 
 # a cheap test on the raw sentence before masking: one of these must be in it
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+    r"twentieth|thirtieth|\d+(?:st|nd|rd|th))"
+)
+# a cheap test on the raw sentence before masking: every pattern needs one of these
 _TRIGGER = re.compile(
-    r"(?:successive|consecutive|straight|unbeaten|winless|undefeated|without\s+a|\bwon\s+(?:only\s+|just\s+)?"
-    r"\w+\s+(?:times\s+)?(?:of|from|in)\b|\b(?:lost|won|drawn)\s+(?:each\s+of\s+)?(?:their|its)\s+(?:last|past|previous)\b|\bwins\s+from\b|\bsince\b|\brun\b|\bstreak\b|quickest|fastest|"
-    r"biggest|heaviest|longest|highest|lowest|record|-ever|\bever\b|\b(?:first|second|third|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b)",
+    rf"\b{_ORDINAL_WORD}\s+(?:[\w'’-]+\s+){{0,3}}?(?:goals?|strike|appearances?|start|cap|hat-trick|penalty|"
+    r"assist|game|match|wins?|victory|victories|defeats?|loss|draw|clean\s+sheet|shut-out|title|trophy)\b|"
+    r"\b(?:successive|consecutive|straight|unbeaten|winless|undefeated|without\s+a)\b|"
+    r"\bwon\s+(?:only\s+|just\s+)?\w+\s+(?:times\s+)?(?:of|from|in)\b|\bwins\s+from\b|"
+    r"\b(?:lost|won|drawn)\s+(?:each\s+of\s+)?(?:their|its)\s+(?:last|past|previous)\b|"
+    r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d|\b(?:losing|winning|scoreless|goalless)\s+(?:run|streak)|"
+    r"\b(?:quickest|fastest|biggest|heaviest|longest|highest|lowest)\b|\b(?:best|worst)[\s-]+(?:ever|start|run|finish)\b",
     re.IGNORECASE,
 )
 _STREAK = re.compile(r"\b(?:successive|consecutive|straight|unbeaten|winless)\b", re.IGNORECASE)
@@ -204,13 +212,22 @@ def _hedged(masked: base.Masked, m: re.Match[str]) -> bool:
     return base._CONDITIONAL.search(masked.text[:first]) is not None
 
 
-def records_in_sentence(
-    ctx: ArticleContext, start: int, end: int, previous_club: str | None = None
-) -> list[Claim]:
+def triggered(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a sentence can hold a record at all (tested before it is masked)."""
     raw = ctx.body[start:end]
-    if not _TRIGGER.search(raw) or raw.rstrip().endswith("?"):
+    return _TRIGGER.search(raw) is not None and not raw.rstrip().endswith("?")
+
+
+def records_in_sentence(
+    ctx: ArticleContext,
+    start: int,
+    end: int,
+    previous_club: str | None = None,
+    masked: base.Masked | None = None,
+) -> list[Claim]:
+    if not triggered(ctx, start, end):
         return []
-    masked = base.mask(ctx, start, end)
+    masked = masked or base.mask(ctx, start, end)
     out: list[Claim] = []
     for pat in patterns():
         for m in pat.regex.finditer(masked.text):

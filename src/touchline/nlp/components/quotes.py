@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from touchline.ingest.boilerplate import is_boilerplate
 from touchline.models import Quote
 from touchline.nlp.components.quote_spans import RawQuote, find_quotes, paragraph_units, sentence_start_before
+from touchline.nlp.components.speaker_names import full_speaker
 from touchline.nlp.components.speakers import WRITTEN_CREDIT, Lexicon, Referent, SpeakerResolver, lexicon
 from touchline.nlp.context import ArticleContext
 
@@ -427,7 +428,8 @@ def run(ctx: ArticleContext) -> None:
         while end > start and body[end - 1] in ", ":
             end -= 1
         if end > start:
-            ctx.facts.quotes.append(Quote(f.speaker, body[start:end], [ctx.evidence(start, end)]))
+            speaker = full_speaker(ctx, f.speaker)  # "Parrott" → "Troy Parrott" named in the headline
+            ctx.facts.quotes.append(Quote(speaker, body[start:end], [ctx.evidence(start, end)]))
     known = {(m.start, m.end) for m in ctx.person_mentions}
     extra = [m for m in att.res.added if (m.start, m.end) not in known]
     if extra:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from touchline.linking.people import fold
+from touchline.linking.people import fold, is_place
 from touchline.nlp.components.entities import name_words
 from touchline.nlp.context import ArticleContext
 
@@ -25,16 +25,29 @@ def strip_lead(text: str) -> int:
 
 
 def full_speaker(ctx: ArticleContext, name: str | None) -> str | None:
-    """A one-word speaker ("Parrott") as the full name the article prints once for that surname
-    (often only in its headline, "Troy Parrott reflects on..."): a known given name right before it,
-    and only one such given name in the article; else the name unchanged."""
-    if name is None or " " in name or ctx.people.resolve(name) not in (None, name):
+    """A one-word speaker ("Parrott") as the full name the article prints once for that surname (often
+    only in its headline, "Troy Parrott reflects on..."): one capitalised word right before the surname
+    that is a known given name, or a word the article never writes in lower case and that is no title,
+    club or other non-name; only when exactly one such word fits. Else the name unchanged."""
+    if name is None or " " in name:
         return name
-    firsts = {
-        m.group(1)
-        for m in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+{re.escape(name)}\b", ctx.body)
-        if fold(m.group(1)) in name_words().first_names
-    }
+    known = ctx.people.resolve(name)
+    if known is not None and known != name:
+        return known  # "Parrott" after "Troy Parrott" was registered
+    text = f"{ctx.article.title or ''}\n{ctx.body}"
+    nw = name_words()
+    firsts = set()
+    for m in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+)\s+{re.escape(name)}\b", text):
+        word, low = m.group(1), m.group(1).casefold()
+        if fold(word) in nw.first_names or (
+            low not in nw.not_names
+            and low not in nw.person_nouns
+            and low not in nw.org_words
+            and ctx.gazetteer.club(word) is None
+            and not is_place(word)
+            and re.search(rf"\b{re.escape(low)}\b", text) is None  # "When Parrott…": "when" is a word
+        ):
+            firsts.add(word)
     if len(firsts) != 1:
         return name
     full = f"{firsts.pop()} {name}"

@@ -282,9 +282,9 @@ def _candidates(pat: Pattern, text: str) -> list[re.Match[str]]:
 
 
 def claims_in_sentence(
-    ctx: ArticleContext, start: int, end: int, previous_club: str | None = None
+    ctx: ArticleContext, start: int, end: int, previous_club: str | None = None, masked: Masked | None = None
 ) -> list[Claim]:
-    masked = mask(ctx, start, end)
+    masked = masked or mask(ctx, start, end)
     out: list[Claim] = []
     present: dict[re.Pattern[str], bool] = {}
     for pat in patterns():
@@ -390,6 +390,8 @@ def _opening_club(ctx: ArticleContext, start: int, end: int) -> str | None:
 
 
 def run(ctx: ArticleContext) -> None:
+    from touchline.nlp.components.claim_records import records_in_sentence  # it imports this module
+
     found: dict[tuple[str, str, str], Claim] = {}
     previous_club: str | None = None
     for sent in ctx.sentences:
@@ -397,7 +399,10 @@ def run(ctx: ArticleContext) -> None:
             previous_club = None
             continue
         opening = _opening_club(ctx, sent.start, sent.end)
-        for claim in claims_in_sentence(ctx, sent.start, sent.end, previous_club):
+        masked = mask(ctx, sent.start, sent.end)  # shared by the table claims and the records
+        found_here = claims_in_sentence(ctx, sent.start, sent.end, previous_club, masked)
+        found_here += records_in_sentence(ctx, sent.start, sent.end, previous_club, masked)
+        for claim in found_here:
             key = (claim.kind, claim.subject, claim.value)
             if key in found:
                 for ev in claim.evidence:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from touchline.ingest.boilerplate import is_boilerplate
 from touchline.models import Quote
 from touchline.nlp.components.quote_spans import RawQuote, find_quotes, paragraph_units, sentence_start_before
+from touchline.nlp.components.speaker_names import full_speaker
 from touchline.nlp.components.speakers import WRITTEN_CREDIT, Lexicon, Referent, SpeakerResolver, lexicon
 from touchline.nlp.context import ArticleContext
 
@@ -92,6 +93,7 @@ class _Attributor:
             and self.spoken
             and name not in self.spoken
             and self._named_just_before(self.spoken[-1], ref.start)
+            and not self._spoke_in_narrative(name, ref.start)
         ):
             # "X confirmed ... Y watched. '...,' he added": the one who has spoken, not a bystander
             name = self.spoken[-1]
@@ -99,6 +101,19 @@ class _Attributor:
             self.res.note_speaker(ref, name)
             self.spoken.append(name)
         return name
+
+    def _spoke_in_narrative(self, name: str | None, pos: int) -> bool:
+        """``name``'s last mention before ``pos`` is the subject of a speech verb in the same sentence
+        ("Boss X had said that he would sell him. He added: ..."): the new speaker goes on."""
+        last = [
+            m
+            for m in self.ctx.person_mentions
+            if m.canonical == name and m.end <= pos and not self.res.inside_quote(m.start)
+        ]
+        if not last:
+            return False
+        tail = re.split(r"[.!?…:]", self.ctx.body[last[-1].end : min(pos, last[-1].end + 40)])[0]
+        return self.res.lex.speech.search(tail) is not None
 
     def _named_just_before(self, name: str, pos: int) -> bool:
         """``name`` is mentioned in the narrative paragraph before ``pos`` (or earlier in its own)."""
@@ -413,7 +428,8 @@ def run(ctx: ArticleContext) -> None:
         while end > start and body[end - 1] in ", ":
             end -= 1
         if end > start:
-            ctx.facts.quotes.append(Quote(f.speaker, body[start:end], [ctx.evidence(start, end)]))
+            speaker = full_speaker(ctx, f.speaker)  # "Parrott" → "Troy Parrott" named in the headline
+            ctx.facts.quotes.append(Quote(speaker, body[start:end], [ctx.evidence(start, end)]))
     known = {(m.start, m.end) for m in ctx.person_mentions}
     extra = [m for m in att.res.added if (m.start, m.end) not in known]
     if extra:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from touchline.config import DATA_DIR
 from touchline.linking.people import is_place
+from touchline.nlp.components.speaker_names import strip_lead
 from touchline.nlp.context import ArticleContext, PersonMention
 
 _QUOTE_DATA = DATA_DIR / "quotes"
@@ -266,7 +267,8 @@ class SpeakerResolver:
     ) -> list[Referent]:
         out = []
         for m in _CAP_NAME.finditer(self.body, start, end):
-            s, e = m.start(), m.end()
+            s, e = m.start() + strip_lead(m.group(0)), m.end()  # "But Ferguson": the name is "Ferguson"
+            m = _CAP_NAME.match(self.body, s, e) or m
             if any(ts < e and s < te for ts, te in taken) or self.inside_quote(s):
                 continue
             near = 0 <= verb[0] - e <= 2 or 0 <= s - verb[1] <= 2

@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.nlp.components.test_teamsheet import _ctx, _people
 
-from touchline.models import Match
+from touchline.models import Goal, Match
 from touchline.nlp.components.teamsheet_bare import read_bare
 from touchline.nlp.components.teamsheet_parse import find_blocks
 
@@ -98,3 +98,18 @@ def test_sheet_fills_the_reported_match_and_people(extractor: Any) -> None:
     people = _people(ctx)
     assert people["Kelly"] == "Leeds United" and people["Bernard"] == "Newcastle United"
     assert all(people.get(e.name) is not None for side in m.lineups.values() for e in side)
+
+
+def test_a_sheet_listing_every_goal_drops_a_prose_goal_it_does_not_list(extractor: Any) -> None:
+    m = Match("Leeds United", "Newcastle United", 2, 1, "played")
+    m.goals = [
+        Goal("Viduka", "Leeds United"),
+        Goal("Bowyer", "Leeds United"),
+        Goal("Shearer", "Newcastle United"),
+    ]
+    _ctx(extractor, SHEET, [m])
+    assert sorted((g.scorer, g.minute) for g in m.goals) == [("Shearer", 60), ("Smith", 40), ("Viduka", 12)]
+    short = Match("Leeds United", "Newcastle United", 3, 1, "played")  # the sheet lists 3 of 4: keep prose
+    short.goals = [Goal("Bowyer", "Leeds United")]
+    _ctx(extractor, SHEET, [short])
+    assert ("Bowyer", None) in [(g.scorer, g.minute) for g in short.goals]

@@ -439,6 +439,10 @@ def _goals(
             paired.add(id(pick))
     for i, (ev, name, team) in enumerate(read):
         _merge_goal(ctx, match, chosen.get(i), ev, name, team)
+    total = (match.home_score or 0) + (match.away_score or 0)
+    if read and match.home_score is not None and match.away_score is not None and len(read) == total:
+        # the sheet lists every goal of the score: a prose "goal" it does not list was no goal
+        match.goals = [g for g in match.goals if id(g) in paired or not any(g is p for p in prose_goals)]
 
 
 def _merge_goal(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from touchline.config import DATA_DIR
+from touchline.nlp.components.teamsheet_bare import bookings, in_roster, read_bare
 from touchline.nlp.components.teamsheet_items import (
     SheetEvent,
     SheetPlayer,
@@ -278,6 +279,7 @@ def find_blocks(body: str, is_club: ClubTest | None = None) -> list[SheetBlock]:
             nxt = next((r for r in read[i + 1 :] if r != []), None)
             if not (nxt and nxt[0].kind == "team" and nxt[0].label is None):
                 read[i] = None
+    _read_stripped(body, lines, read, is_club)
     blocks: list[SheetBlock] = []
     run: list[tuple[int, int, list[_Segment]]] = []
     for (s, e), segs in [*zip(lines, read, strict=True), ((len(body), len(body)), None)]:
@@ -291,6 +293,53 @@ def find_blocks(body: str, is_club: ClubTest | None = None) -> list[SheetBlock]:
     return blocks
 
 
+def _read_stripped(
+    body: str, lines: list[tuple[int, int]], read: list[list[_Segment] | None], is_club: ClubTest | None
+) -> None:
+    """Inside a sheet whose labels were stripped (an unlabelled line-up opens it), re-read the lines
+    that carry no label (see teamsheet_bare): a lone surname is no club label there, "Miller 1,
+    McAllister 10" no score header, and a names line no prose."""
+    teams_seen = 0
+    previous = ""
+    for i, ((s, e), segs) in enumerate(zip(lines, read, strict=True)):
+        if segs == []:
+            continue
+        kind = segs[0].kind if segs else ""
+        before, previous = previous, kind
+        if segs and kind == "team":
+            stripped = segs[0].label is None and before != "team_label"
+            teams_seen = teams_seen + 1 if stripped else 0
+            continue
+        if not teams_seen:
+            continue
+        misread = segs is None or (
+            len(segs) == 1
+            and (
+                (
+                    kind == "team_label"
+                    and is_club is not None
+                    and not is_club(body[segs[0].start : segs[0].end])
+                )
+                or (kind == "header" and not _header_clubs(body, segs[0], is_club))
+            )
+        )
+        if not misread:
+            continue
+        got = read_bare(body, s, e, teams_seen)
+        if got is None:
+            if segs is None:
+                teams_seen = 0  # prose: the sheet is over
+            continue
+        kind, payload = got
+        read[i] = [_Segment(kind, s, e, payload=payload)]
+
+
+def _header_clubs(body: str, seg: _Segment, is_club: ClubTest | None) -> bool:
+    header = seg.payload
+    assert isinstance(header, SheetHeader)
+    return is_club is None or (is_club(header.home.text) and is_club(header.away.text))
+
+
 def _assemble(body: str, run: list[tuple[int, int, list[_Segment]]]) -> SheetBlock | None:
     kinds = [seg.kind for _s, _e, segs in run for seg in segs]
     substantive = [k for k in kinds if k not in ("heading", "header", "team_label", "venue")]
@@ -302,6 +351,7 @@ def _assemble(body: str, run: list[tuple[int, int, list[_Segment]]]) -> SheetBlo
     pending_label: Span | None = None
     current: int | None = None
     line_of_team: int | None = None
+    benched: set[int] = set()
     for line_no, (_s, _e, segs) in enumerate(run):
         for seg in segs:
             if seg.kind == "heading":
@@ -322,6 +372,19 @@ def _assemble(body: str, run: list[tuple[int, int, list[_Segment]]]) -> SheetBlo
                 if current is not None:
                     assert isinstance(seg.payload, list)
                     _add_bench(block.teams[current], seg.payload)
+                    benched.add(current)
+            elif seg.kind == "bare_names" and current is not None:
+                assert isinstance(seg.payload, list)
+                if in_roster(seg.payload, block.teams[current].players):
+                    block.cards.extend(bookings(seg.payload, current))
+                elif current not in benched:
+                    _add_bench(block.teams[current], seg.payload)
+                    benched.add(current)
+            elif seg.kind == "bare_goals":
+                assert isinstance(seg.payload, list)
+                for ev in seg.payload:
+                    ev.team_index = current
+                block.goals.extend(seg.payload)
             elif seg.kind == "substitutions":
                 if current is not None:
                     assert isinstance(seg.payload, list)

@@ -147,6 +147,9 @@ class ArticleFacts:
     roles: list[Role] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # None: extracted. Otherwise why it was not ("too complex, not extracted (...)"): the facts are
+    # empty and the store keeps the article with this status (articles.extraction) for a later run.
+    status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

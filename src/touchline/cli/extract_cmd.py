@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from touchline.cli.ingest_cmd import add_budget_options, apply_budget_options
 from touchline.errors import InputError
 from touchline.ingest import iter_articles
 from touchline.models import Article
@@ -16,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("paths", nargs="+", help="files, folders or JSON Lines files ('-' reads standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per article (the contract)")
     p.add_argument("--published", help="publication date YYYY-MM-DD for inputs without a date header")
+    add_budget_options(p)
     p.set_defaults(func=run)
 
 
@@ -29,9 +31,10 @@ def read_stdin(published: str | None) -> Article | InputError:
 
 
 def run(args: argparse.Namespace) -> int:
-    from touchline.nlp.pipeline import default_extractor
+    from touchline.nlp.pipeline import Extractor
 
-    extractor = default_extractor()
+    apply_budget_options(args)
+    extractor = Extractor()
     ok = failed = 0
 
     def articles():  # type: ignore[no-untyped-def]
@@ -50,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     for facts in extractor.extract_many(articles()):
         ok += 1
+        if facts.status is not None:
+            print(f"touchline: {facts.article.source}: {facts.status}", file=sys.stderr, flush=True)
         if args.json:
             sys.stdout.write(json.dumps(facts.to_dict(), ensure_ascii=False) + "\n")
         else:

@@ -3,6 +3,10 @@
 ``Extractor.extract(article)`` → ``ArticleFacts``. Components are plain functions over an
 ``ArticleContext`` listed in ``COMPONENT_ORDER``; each can be switched off with
 ``TOUCHLINE_DISABLE=quotes,claims`` or ``Extractor(disable=[...])``.
+
+Each article has a budget (``touchline.nlp.budget``): over its size limit it is not parsed at all;
+past its deadline (checked between components and inside long loops) extraction stops. Either way
+the facts come back empty with ``status`` saying why, and the rest of the batch is extracted.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from typing import TYPE_CHECKING
 from touchline.config import settings
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import Article, ArticleFacts
+from touchline.nlp.budget import Budget, TooComplex
 from touchline.nlp.context import ArticleContext
+from touchline.nlp.model_text import CHUNK_CHARS, model_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # name → module under touchline.nlp.components; run in this order
 COMPONENT_ORDER: tuple[str, ...] = ("entities", "quotes", "matches", "teamsheet", "roles", "claims", "people")
@@ -62,14 +69,22 @@ def load_components(disable: Iterable[str] = ()) -> list[tuple[str, Component]]:
 
 class Extractor:
     def __init__(
-        self, gazetteer: Gazetteer | None = None, model: str | None = None, disable: Iterable[str] = ()
+        self,
+        gazetteer: Gazetteer | None = None,
+        model: str | None = None,
+        disable: Iterable[str] = (),
+        budget: Budget | None = None,
     ) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = load_spacy(model or settings().spacy_model)
         self.components = load_components(disable)
+        self.budget = budget or Budget.from_settings()
 
     def extract(self, article: Article) -> ArticleFacts:
-        return self._run(ArticleContext(article, self.gazetteer, self.nlp))
+        too_big = self.budget.size_problem(article.body)
+        if too_big:
+            return ArticleFacts(article, status=too_big)
+        return self._run(article, None)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleFacts]:
         """Batched: the spaCy model runs over a batch with ``nlp.pipe`` before the rules run."""
@@ -83,13 +98,26 @@ class Extractor:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> Iterator[ArticleFacts]:
-        docs = self.nlp.pipe([a.body for a in batch], batch_size=len(batch))
-        for art, doc in zip(batch, docs, strict=True):
-            yield self._run(ArticleContext(art, self.gazetteer, self.nlp, doc))
+        # one batched model pass over the ordinary articles; an article over its size budget is not
+        # parsed, and a long one is parsed alone in pieces (``model_text.make_doc``) when its turn comes
+        piped = [a for a in batch if len(a.body) <= CHUNK_CHARS and not self.budget.size_problem(a.body)]
+        docs = iter(self.nlp.pipe([model_text(a.body) for a in piped], batch_size=max(1, len(piped))))
+        chosen = {id(a) for a in piped}
+        for art in batch:
+            too_big = self.budget.size_problem(art.body)
+            if too_big:
+                yield ArticleFacts(art, status=too_big)
+                continue
+            yield self._run(art, next(docs) if id(art) in chosen else None)
 
-    def _run(self, ctx: ArticleContext) -> ArticleFacts:
-        for _name, component in self.components:
-            component(ctx)
+    def _run(self, article: Article, doc: Doc | None) -> ArticleFacts:
+        ctx = ArticleContext(article, self.gazetteer, self.nlp, doc, deadline=self.budget.deadline())
+        try:
+            for _name, component in self.components:
+                ctx.check_deadline()
+                component(ctx)
+        except TooComplex:
+            return ArticleFacts(article, status=self.budget.time_problem())
         return ctx.facts
 
 

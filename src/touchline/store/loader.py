@@ -2,10 +2,15 @@
 
 An interrupted run leaves only whole articles behind (each batch commits or rolls back as one), and a
 re-run skips every article already stored, so ingesting is safe to repeat.
+
+An article over its extraction budget (``touchline.nlp.budget``) comes back with no facts and a
+``status``; it is stored all the same (``articles.extraction`` holds the status) and reported at once
+with one line through ``notice`` (standard error by default).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +33,7 @@ class IngestReport:
     already_stored: int = 0  # skipped: in the store before this run
     duplicates: int = 0  # skipped: the same article twice in this run's inputs
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
+    too_complex: list[tuple[str, str]] = field(default_factory=list)  # (source, status): stored unextracted
     batches: int = 0
 
     @property
@@ -39,6 +45,8 @@ class IngestReport:
             f"read {self.read} article(s): stored {self.stored}, skipped {self.skipped} "
             f"({self.already_stored} already stored, {self.duplicates} duplicate(s)), failed {len(self.failed)}"
         )
+        if self.too_complex:
+            text += f"; {len(self.too_complex)} stored but not extracted (too complex)"
         return text
 
 
@@ -82,18 +90,25 @@ def ingest(
     extractor: Extractor | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     engine: Engine | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
 
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
-    ``touchline.engine``) does the extraction, by default here, in one process.
+    ``touchline.engine``) does the extraction, by default here, in one process. ``notice`` gets one
+    line per article stored without extraction (over its budget); by default it goes to stderr.
     """
+    say = notice or _to_stderr
     report = IngestReport()
     size = max(1, batch_size or settings().batch_size)
     source = _read(paths, published, report) if articles is None else _count(articles, report)
     fresh = _fresh_batches(store, source, size, report, progress)
     run = engine.extract_batches if engine is not None else _Serial(extractor).extract_batches
     for facts in run(fresh, report):
+        for f in facts:
+            if f.status is not None:
+                report.too_complex.append((f.article.source, f.status))
+                say(f"touchline: {f.article.source}: {f.status}; stored for later re-extraction")
         if facts:
             result = store.add_batch(facts)
             report.stored += result.stored
@@ -102,6 +117,10 @@ def ingest(
         if progress:
             progress(report)
     return report
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _fresh_batches(

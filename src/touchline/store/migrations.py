@@ -148,7 +148,11 @@ V1 = (
 """
 )
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# V2: why an article was stored without facts (NULL: extracted). "too complex, not extracted (...)"
+# marks an article over its extraction budget (touchline.nlp.budget), kept for a later re-extraction.
+V2 = "ALTER TABLE articles ADD COLUMN extraction TEXT"
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 LATEST = len(MIGRATIONS)
 
 

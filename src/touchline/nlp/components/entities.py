@@ -29,6 +29,7 @@ from touchline.linking.gazetteer import GazMention
 from touchline.linking.people import clean_name, fold, is_place
 from touchline.nlp.components import roles as roles_component
 from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.spans import SpanIndex
 
 ROLE_DIR = DATA_DIR / "roles"
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "EVENT"})
@@ -402,9 +403,32 @@ def _name_forms(full: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-@lru_cache(maxsize=1024)
-def _forms_re(forms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _find_forms(body: str, forms: set[str]) -> list[tuple[int, int]]:
+    r"""Non-overlapping whole-word occurrences of the forms, left to right, the longest form first at
+    each position: what one regex alternation of the forms (longest first) between ``(?<![\w-])``
+    and ``(?![\w-])`` finds, in time linear in the body (a regex of thousands of forms tries every
+    one at every word)."""
+    lengths = sorted({len(f) for f in forms}, reverse=True)
+    firsts = {f[0] for f in forms if f}
+    out: list[tuple[int, int]] = []
+    p, n = 0, len(body)
+    while p < n:
+        if body[p] in firsts and (p == 0 or not _is_name_char(body[p - 1])):
+            for size in lengths:
+                e = p + size
+                if e <= n and (e == n or not _is_name_char(body[e])) and body[p:e] in forms:
+                    out.append((p, e))
+                    p = e
+                    break
+            else:
+                p += 1
+            continue
+        p += 1
+    return out
 
 
 def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -412,22 +436,21 @@ def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[Pers
     for full in ctx.people.full_names:
         for form in _name_forms(full):
             forms.setdefault(form, full)
+    forms.pop("", None)
     if not forms:
         return []
-    pattern = _forms_re(tuple(sorted(forms, key=len, reverse=True)))
-    taken = [(m.start, m.end) for m in mentions]
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))  # later hits never overlap earlier ones
     out: list[PersonMention] = []
-    for m in pattern.finditer(ctx.body):
-        s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in taken):
+    for s, e in _find_forms(ctx.body, set(forms)):
+        if taken.overlaps(s, e):
             continue
-        if len(m.group(0).split()) == 1 and any(g.start < e and s < g.end for g in ctx.gaz):
+        text = ctx.body[s:e]
+        if len(text.split()) == 1 and ctx.gaz_overlapping(s, e):
             continue  # a lone word the gazetteer knows is the club ("Villa"), not the player
-        canonical = ctx.people.resolve(m.group(0))
+        canonical = ctx.people.resolve(text)
         if canonical is None:
             continue
-        out.append(PersonMention(s, e, m.group(0), canonical))
-        taken.append((s, e))
+        out.append(PersonMention(s, e, text, canonical))
     return out
 
 
@@ -456,6 +479,7 @@ def explicit_affiliations(ctx: ArticleContext) -> list[tuple[PersonMention, str]
     out: list[tuple[PersonMention, str]] = []
     clubs = [g for g in ctx.gaz if g.kind == "club"]
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         before = ctx.body[max(0, pm.start - 60) : pm.start]
         for g in clubs:
             if not (pm.start - 60 <= g.end <= pm.start):

@@ -153,6 +153,7 @@ def extra_mentions(finder: GoalFinder, found: list[GoalMention]) -> list[GoalMen
     ctx = finder.ctx
     out: list[GoalMention] = []
     for sent in ctx.sentences:
+        ctx.check_deadline()
         text = finder.masked[sent.start : sent.end]
         for how, pat in _patterns():
             for m in _scan(pat, text, how):

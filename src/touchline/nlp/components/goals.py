@@ -279,6 +279,7 @@ class GoalFinder:
         pronouns: list[tuple[Segment, re.Match[str]]] = []
         pats = _find_patterns()
         for sent in self.ctx.sentences:
+            self.ctx.check_deadline()
             text = self.masked[sent.start : sent.end]
             present: dict[re.Pattern[str], bool] = {}
             for how, pat, gates in pats:

@@ -44,7 +44,9 @@ class Fixture:
         if men.subject not in self.teams or (men.other and men.other not in self.teams):
             return False
         subject = men.subject
-        other = men.other or next(t for t in self.teams if t != subject)
+        other = men.other or next((t for t in self.teams if t != subject), None)
+        if other is None:
+            return False  # a "fixture" of one club twice (generated text): no other side to be about
         if (
             men.subject_score is not None
             and self.has_score()
@@ -61,7 +63,7 @@ class Fixture:
     def add(self, men: Mention) -> None:
         self.mentions.append(men)
         subject = men.subject or self.teams[0]
-        other = men.other or next(t for t in self.teams if t != subject)
+        other = men.other or next((t for t in self.teams if t != subject), self.teams[-1])
         if men.subject_score is not None and not self.has_score():
             self.scores = {subject: men.subject_score, other: men.other_score or 0}
         if men.penalties and not self.penalties:

@@ -92,7 +92,8 @@ def mask(ctx: ArticleContext) -> str:
 class MentionFinder:
     def __init__(self, ctx: ArticleContext, masked: str, quoted: list[bool]) -> None:
         self.ctx = ctx
-        self._boundaries: dict[int, list[int]] = {}  # sentence start -> ends of its clause boundaries
+        # sentence start -> its clause boundaries (start, end) and their ends
+        self._boundaries: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._historical: dict[int, bool] = {}  # sentence start -> the sentence is about the past
         self.masked = masked
         self.quoted = quoted  # per body character: inside a quotation
@@ -134,14 +135,20 @@ class MentionFinder:
         return None
 
     def clause_start(self, sent: Segment, offset: int) -> int:
-        """End of the last clause boundary before ``offset`` in its sentence (the sentence start when
-        there is none). The sentence's boundaries are found once, not once per score."""
-        ends = self._boundaries.get(sent.start)
-        if ends is None:
-            ends = [sent.start + b.end() for b in _BOUNDARY.finditer(self.masked, sent.start, sent.end)]
-            self._boundaries[sent.start] = ends
-        i = bisect.bisect_right(ends, offset) - 1
-        return ends[i] if i >= 0 else sent.start
+        """End of the last clause boundary in ``masked[sent.start:offset]`` (``sent.start`` when there is
+        none). The sentence's boundaries are found once; only a boundary that runs past ``offset``
+        (", and" cut after the comma) is looked for again in the cut text."""
+        cached = self._boundaries.get(sent.start)
+        if cached is None:
+            found = [(b.start(), b.end()) for b in _BOUNDARY.finditer(self.masked, sent.start, sent.end)]
+            cached = self._boundaries[sent.start] = (found, [e for _s, e in found])
+        found, ends = cached
+        i = bisect.bisect_right(ends, offset)  # found[:i] end within the cut text, as the cut scan finds them
+        last = ends[i - 1] if i > 0 else sent.start
+        if i < len(found) and found[i][0] < offset:
+            for b in _BOUNDARY.finditer(self.masked, found[i][0], offset):
+                last = b.end()
+        return last
 
     def subject_before(self, sent: Segment, offset: int, exclude: str | None, noun_form: bool) -> str | None:
         """The club the words before ``offset`` make the subject of the result."""

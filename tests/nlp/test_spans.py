@@ -20,6 +20,9 @@ def test_span_index_matches_linear_scans(spans: list[tuple[int, int]], s: int, w
     assert index.covers(s, e) == any(a <= s and e <= b for a, b in spans)
     assert index.contains_point(s) == any(a <= s < b for a, b in spans)
     assert index.within(s, e) == [x for x in spans if x[0] >= s and x[1] <= e]
+    first = next((x for x in spans if x[0] <= s and e <= x[1]), None)
+    got = index.first_covering(s, e)
+    assert got == first and (got is None or spans.index(got) == spans.index(first))  # type: ignore[arg-type]
 
 
 def test_within_keeps_the_given_order() -> None:

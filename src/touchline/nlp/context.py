@@ -166,6 +166,10 @@ class ArticleContext:
     def gaz_in(self, start: int, end: int, kind: str | None = None) -> list[GazMention]:
         return self._index("gaz", kind).within(start, end)
 
+    def gaz_covering(self, start: int, end: int) -> GazMention | None:
+        """The first gazetteer mention (in list order) that covers body[start:end]."""
+        return self._index("gaz").first_covering(start, end)  # type: ignore[no-any-return]
+
     def gaz_overlapping(self, start: int, end: int) -> bool:
         """Any gazetteer mention overlaps body[start:end]."""
         return self._index("gaz").overlaps(start, end)

@@ -28,6 +28,7 @@ class SpanIndex(Generic[T]):
         self._order = order
         self._starts = [spans[i][0] for i in order]
         self._ends = [spans[i][1] for i in order]
+        self._longest = max((b - a for a, b in spans), default=0)
         self._max_end: list[int] = []
         best = -(10**18)
         for e in self._ends:
@@ -49,6 +50,16 @@ class SpanIndex(Generic[T]):
 
     def contains_point(self, p: int) -> bool:
         return self._max_end_before(bisect.bisect_right(self._starts, p)) > p
+
+    def first_covering(self, s: int, e: int) -> T | None:
+        """The first item (in the given order) whose span covers ``[s, e]``. Only spans starting at
+        most the longest span's length before ``e`` can cover it, so only those are looked at."""
+        if not self.covers(s, e):
+            return None
+        lo = bisect.bisect_left(self._starts, e - self._longest)
+        hi = bisect.bisect_right(self._starts, s)
+        best = min((self._order[k] for k in range(lo, hi) if self._ends[k] >= e), default=None)
+        return None if best is None else self.items[best]
 
     def within(self, s: int, e: int) -> list[T]:
         lo = bisect.bisect_left(self._starts, s)

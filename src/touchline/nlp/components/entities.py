@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from touchline.config import DATA_DIR
-from touchline.linking.gazetteer import GazMention
 from touchline.linking.people import clean_name, fold, is_place
 from touchline.nlp.components import roles as roles_component
 from touchline.nlp.context import ArticleContext, PersonMention
-from touchline.nlp.spans import SpanIndex
+from touchline.nlp.spans import SpanIndex, pair_index
 
 ROLE_DIR = DATA_DIR / "roles"
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "EVENT"})
@@ -98,13 +97,6 @@ def name_words() -> NameWords:
 
 
 # ---- candidate spans ------------------------------------------------------------------------
-def _covered(span: tuple[int, int], gaz: list[GazMention]) -> GazMention | None:
-    for g in gaz:
-        if g.start <= span[0] and span[1] <= g.end:
-            return g
-    return None
-
-
 @lru_cache(maxsize=1)
 def _day_names() -> frozenset[str]:
     """Named days ("Boxing Day", "Deadline Day") from data/matches/day_names.txt, case-folded."""
@@ -131,7 +123,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
             or low in nw.person_nouns
             or _HONORIFIC.match(w)
             or (not w[0].isupper() and low not in _PARTICLES)
-            or _covered((s, e), ctx.gaz)
+            or ctx.gaz_covering(s, e)
         ):
             words.pop(0)
             continue
@@ -146,7 +138,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
     # a club alias ending the span stays part of the name only after a given name ("David Villa",
     # "Lewis Hamilton"); otherwise it is the club ("Relegated Wigan", "Boss Celtic")
     while len(words) >= 2:
-        g = _covered(words[-1], ctx.gaz)
+        g = ctx.gaz_covering(*words[-1])
         first = fold(ctx.body[words[0][0] : words[0][1]].strip(",.;:\"'“”‘’()"))
         if g is None or first in nw.first_names:
             break
@@ -169,7 +161,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
             or low in nw.person_nouns
             or low in nw.org_words
             or low in _TITLE_WORDS
-            or _covered((ps, ps + len(w)), ctx.gaz)
+            or ctx.gaz_covering(ps, ps + len(w))
             or fold(w) not in nw.first_names
         ):
             break
@@ -232,7 +224,7 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
         if ent.label_ == "PERSON":
             e = _third_name(ctx, s, e)
         text = ctx.body[s:e]
-        if not text or not _looks_like_name(text) or _covered((s, e), ctx.gaz):
+        if not text or not _looks_like_name(text) or ctx.gaz_covering(s, e):
             continue
         toks = text.split()
         if ent.label_ != "PERSON":
@@ -300,6 +292,7 @@ def _unlabelled_names(ctx: ArticleContext, known: list[tuple[int, int]]) -> list
     ents = [
         (ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ not in _OTHER_LABELS | {"PERSON"}
     ]
+    taken = pair_index(known + ents)
     out: list[tuple[int, int]] = []
     for m in _CAPITALISED_RUN.finditer(ctx.body):
         s, e = _trim(ctx, m.start(), m.end())
@@ -307,7 +300,7 @@ def _unlabelled_names(ctx: ArticleContext, known: list[tuple[int, int]]) -> list
         toks = text.split()
         if len(toks) < 2 or not _looks_like_name(text):
             continue
-        if any(a < e and s < b for a, b in known + ents) or any(g.start < e and s < g.end for g in ctx.gaz):
+        if taken.overlaps(s, e) or ctx.gaz_overlapping(s, e):
             continue
         if any(t.casefold().strip(".") in nw.org_words | nw.not_names for t in toks):
             continue
@@ -563,12 +556,15 @@ def run(ctx: ArticleContext) -> None:
     mentions: list[PersonMention] = [
         PersonMention(p.start, p.end, p.text, ctx.people.resolve(p.canonical) or p.canonical) for p in special
     ]
+    special_index = SpanIndex(mentions, lambda m: (m.start, m.end))
+    reach = -1  # the furthest end of the mentions added below (they come in order of start)
     for s, e in sorted(set(multi) | set(singles)):
-        if any(m.start < e and s < m.end for m in mentions):
+        if special_index.overlaps(s, e) or reach > s:
             continue
         canonical = ctx.people.resolve(ctx.body[s:e])
         if canonical:
             mentions.append(PersonMention(s, e, ctx.body[s:e], canonical))
+            reach = max(reach, e)
     mentions += _scan_known(ctx, mentions)
     mentions += _shared_surnames(ctx, singles, mentions)
     ctx.person_mentions = sorted(mentions, key=lambda m: m.start)

@@ -434,13 +434,16 @@ def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[Pers
         return []
     taken = SpanIndex(mentions, lambda m: (m.start, m.end))  # later hits never overlap earlier ones
     out: list[PersonMention] = []
+    resolved: dict[str, str | None] = {}
     for s, e in _find_forms(ctx.body, set(forms)):
         if taken.overlaps(s, e):
             continue
         text = ctx.body[s:e]
         if len(text.split()) == 1 and ctx.gaz_overlapping(s, e):
             continue  # a lone word the gazetteer knows is the club ("Villa"), not the player
-        canonical = ctx.people.resolve(text)
+        if text not in resolved:  # the people index does not change during the scan
+            resolved[text] = ctx.people.resolve(text)
+        canonical = resolved[text]
         if canonical is None:
             continue
         out.append(PersonMention(s, e, text, canonical))

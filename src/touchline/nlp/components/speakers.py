@@ -52,6 +52,7 @@ _MODIFIERS = {
 }
 _SENT_END = re.compile(r"[.!?…][\"'”’)]*\s+")
 _CLAUSE_CUT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+")
+_SUBJECT_WINDOW = 500  # characters read first when looking for a long sentence's subject
 _LOOKBACK = 300  # characters before a referent read to decide whether it opens a clause
 
 
@@ -375,10 +376,22 @@ class SpeakerResolver:
         if key in self._subjects:
             return self._subjects[key]
         found = None
-        for r in self.referents_in(sent_start, sent_end):
-            if r.kind != "guess" and self.clause_role(sent_start, r) == "main":
-                found = r
-                break
+        if sent_end - sent_start > 2 * _SUBJECT_WINDOW:
+            # the subject is nearly always near the start: look there first, so a pronoun deep in a
+            # very long sentence does not gather every referent before it (a window's last 100
+            # characters are left out: a referent there could read differently with more text)
+            cut = sent_start + _SUBJECT_WINDOW
+            for r in self.referents_in(sent_start, cut):
+                if r.end > cut - 100:
+                    break
+                if r.kind != "guess" and self.clause_role(sent_start, r) == "main":
+                    found = r
+                    break
+        if found is None:
+            for r in self.referents_in(sent_start, sent_end):
+                if r.kind != "guess" and self.clause_role(sent_start, r) == "main":
+                    found = r
+                    break
         self._subjects[key] = found
         return found
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_RUN = 100
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 20_000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 

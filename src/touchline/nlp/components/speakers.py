@@ -13,6 +13,7 @@ is self-contained so the quotes component does not depend on work in progress.)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -155,6 +156,7 @@ class SpeakerResolver:
         self.added: list[PersonMention] = []
         self.credited: set[int] = set()  # starts of referents that credit a quotation
         self._subjects: dict[tuple[int, int, int], Referent | None] = {}
+        self._scans: dict[tuple[int, int, int], tuple[list[tuple[int, int]], list[int]]] = {}
         self._index_descriptors()
 
     # ---- helpers --------------------------------------------------------------------------
@@ -395,12 +397,32 @@ class SpeakerResolver:
         self._subjects[key] = found
         return found
 
+    def _scan(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of ``pattern.finditer(body, lo, hi)`` (a pattern with no lookarounds or
+        anchors). The matches from ``lo`` to the end of its sentence are found once; a question about
+        a shorter stretch takes the ones that end inside it, and scans again only from a match that runs
+        past ``hi`` (there the cut text can match differently)."""
+        bound = self.ctx.sentence_at(lo).end
+        if hi > bound:
+            return [(m.start(), m.end()) for m in pattern.finditer(self.body, lo, hi)]
+        key = (id(pattern), lo, bound)
+        found = self._scans.get(key)
+        if found is None:
+            matches = [(m.start(), m.end()) for m in pattern.finditer(self.body, lo, bound)]
+            found = self._scans[key] = (matches, [e for _s, e in matches])
+        matches, ends = found
+        i = bisect.bisect_right(ends, hi)
+        out = matches[:i]
+        if i < len(matches) and matches[i][0] < hi:
+            out += [(m.start(), m.end()) for m in pattern.finditer(self.body, matches[i][0], hi)]
+        return out
+
     def sentence_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = lo
-        for m in _SENT_END.finditer(self.body, lo, hi):
-            spans.extend(capped_spans(self.body, start, m.start() + 1))
-            start = m.end()
+        for ms, me in self._scan(_SENT_END, lo, hi):
+            spans.extend(capped_spans(self.body, start, ms + 1))
+            start = me
         if start < hi:
             spans.extend(capped_spans(self.body, start, hi))
         return spans
@@ -443,7 +465,7 @@ class SpeakerResolver:
     def last_clause_subject(self, lo: int, hi: int) -> Referent | None:
         """The subject of the last coordinated clause that has one ("X is still in charge, and Y is
         now the leading scorer" → Y): the nearest subject for a pronoun after the sentence."""
-        cuts = [m.end() for m in _CLAUSE_CUT.finditer(self.body, lo, hi)]  # no anchors: same as on a slice
+        cuts = [e for _s, e in self._scan(_CLAUSE_CUT, lo, hi)]  # no anchors: the same as on a slice
         for cut in reversed(cuts):
             ref = self.subject_of(cut, hi)
             if ref is not None and ref.kind != "pronoun":

@@ -58,3 +58,24 @@ def test_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     assert Budget.from_settings() == Budget(2.5, 1234)
     monkeypatch.setenv("TOUCHLINE_EXTRACT_SECONDS", "not a number")
     assert Budget.from_settings().seconds == 10.0
+
+
+def test_a_version_1_sqlite_store_gains_the_extraction_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from touchline.store import open_store
+    from touchline.store.migrations import V1, apply, current_version
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    current_version(conn)
+    conn.execute("BEGIN")
+    apply(conn, V1, "INSERT INTO schema_version (version, applied_at) VALUES (?, 'then')", 1)
+    conn.execute(
+        "INSERT INTO articles (id, source, published, title, body) VALUES ('a', 'old.txt', NULL, NULL, 'x')"
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    with open_store(str(path)) as store:
+        assert store.schema_version() == 2
+        assert store.unextracted() == []  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ It also finds explicit affiliations ("Liverpool's Darwin Núñez", "Fulham manag
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -474,12 +475,14 @@ def explicit_affiliations(ctx: ArticleContext) -> list[tuple[PersonMention, str]
     nw = name_words()
     out: list[tuple[PersonMention, str]] = []
     clubs = [g for g in ctx.gaz if g.kind == "club"]
+    by_end = sorted(range(len(clubs)), key=lambda i: clubs[i].end)
+    ends = [clubs[i].end for i in by_end]
     for pm in ctx.person_mentions:
         ctx.check_deadline()
         before = ctx.body[max(0, pm.start - 60) : pm.start]
-        for g in clubs:
-            if not (pm.start - 60 <= g.end <= pm.start):
-                continue
+        # only the clubs ending in the 60 characters before the name, in their list order
+        near = sorted(by_end[bisect.bisect_left(ends, pm.start - 60) : bisect.bisect_right(ends, pm.start)])
+        for g in (clubs[i] for i in near):
             between = ctx.body[g.end : pm.start]
             m = re.fullmatch(r"(['’]s?)?\s+((?:[a-z][\w-]*\s+){0,3})", between)
             if m is None:

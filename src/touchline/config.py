@@ -34,7 +34,7 @@ class Settings:
     )
     batch_size: int = field(default_factory=lambda: _env_int("TOUCHLINE_BATCH_SIZE", 50))
     # Per-article extraction budget (0 = no limit): an article longer than extract_max_chars, or whose
-    # extraction runs past extract_seconds, is stored as "too complex, not extracted" (see nlp/budget.py).
+    # extraction runs past extract_seconds (CPU seconds of the extracting thread), is stored as "too complex, not extracted" (see nlp/budget.py).
     extract_seconds: float = field(default_factory=lambda: _env_float("TOUCHLINE_EXTRACT_SECONDS", 10.0))
     extract_max_chars: int = field(default_factory=lambda: _env_int("TOUCHLINE_EXTRACT_MAX_CHARS", 200_000))
     default_db: str = field(default_factory=lambda: os.environ.get("TOUCHLINE_DB", "touchline.db"))

@@ -5,7 +5,7 @@ An article over budget is not an error: the extractor returns its facts empty wi
 ``ArticleFacts.status`` set to ``too complex, not extracted (...)``; the loader stores the article
 row with that status (``articles.extraction``) and prints one line, so the run goes on and the article
 can be re-extracted later (see README, "Extraction budget"). Defaults live in ``touchline.config``:
-``TOUCHLINE_EXTRACT_SECONDS`` (10) and ``TOUCHLINE_EXTRACT_MAX_CHARS`` (200000), 0 meaning no limit;
+``TOUCHLINE_EXTRACT_SECONDS`` (10 CPU seconds) and ``TOUCHLINE_EXTRACT_MAX_CHARS`` (200000), 0 meaning no limit;
 ``touchline ingest --extract-seconds/--extract-max-chars`` override them for one run.
 """
 
@@ -39,13 +39,15 @@ class Budget:
         return None
 
     def deadline(self) -> float | None:
-        return time.monotonic() + self.seconds if self.seconds else None
+        return time.thread_time() + self.seconds if self.seconds else None
 
     def time_problem(self) -> str:
-        return f"{TOO_COMPLEX} (extraction took over {self.seconds:g} s)"
+        return f"{TOO_COMPLEX} (extraction took over {self.seconds:g} CPU seconds)"
 
 
 def check(deadline: float | None) -> None:
-    """Raise TooComplex when ``deadline`` (a ``time.monotonic()`` value) has passed."""
-    if deadline is not None and time.monotonic() > deadline:
+    """Raise TooComplex when ``deadline`` (a ``time.thread_time()`` value) has passed. The clock is the
+    CPU time of the extracting thread, so a busy machine (or a thread waiting for a lock) does not
+    push an ordinary article over its budget; only the work the article itself costs counts."""
+    if deadline is not None and time.thread_time() > deadline:
         raise TooComplex

@@ -76,7 +76,7 @@ class ArticleContext:
     gazetteer: Gazetteer
     nlp: Language | None = None
     doc_: Doc | None = None
-    deadline: float | None = None  # time.monotonic() value after which extraction gives up (nlp/budget.py)
+    deadline: float | None = None  # time.thread_time() value after which extraction gives up (nlp/budget.py)
     paragraphs: list[Segment] = field(init=False)
     sentences: list[Segment] = field(init=False)
     gaz: list[GazMention] = field(default_factory=list)  # clubs, competitions, stadiums (set by entities)

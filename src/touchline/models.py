@@ -148,6 +148,9 @@ class ArticleFacts:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sport: str = "football"  # what the article is about (touchline.nlp.sport); other sports yield no facts
+    # None: extracted. Otherwise why it was not ("too complex, not extracted (...)"): the facts are
+    # empty and the store keeps the article with this status (articles.extraction) for a later run.
+    status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ import itertools
 import json
 import sys
 
+from touchline.cli.ingest_cmd import add_budget_options, apply_budget_options
 from touchline.errors import InputError, InputWarning, TouchlineError
 from touchline.ingest import iter_articles
 from touchline.models import Article
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="follow symbolic links that point outside a folder (skipped by default, one line each), "
         "e.g. --follow-links",
     )
+    add_budget_options(p)
     p.set_defaults(func=run)
 
 
@@ -53,13 +55,14 @@ def read_stdin(published: str | None) -> Article | InputError:
 
 def run(args: argparse.Namespace) -> int:
     from touchline.ingest.csv_reader import parse_columns
-    from touchline.nlp.pipeline import default_extractor
+    from touchline.nlp.pipeline import Extractor
 
     try:
         columns = parse_columns(args.columns) if args.columns else None
     except ValueError as exc:
         raise TouchlineError(f"--columns: {exc}") from None
-    extractor = default_extractor()
+    apply_budget_options(args)
+    extractor = Extractor()
     ok = failed = 0
 
     def articles():  # type: ignore[no-untyped-def]
@@ -80,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
     for facts in extractor.extract_many(articles()):
         ok += 1
+        if facts.status is not None:
+            print(f"touchline: {facts.article.source}: {facts.status}", file=sys.stderr, flush=True)
         if args.json:
             sys.stdout.write(json.dumps(facts.to_dict(), ensure_ascii=False) + "\n")
         else:

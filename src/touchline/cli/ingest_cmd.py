@@ -104,10 +104,37 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="follow symbolic links that point outside an ingested folder (skipped by default, one line "
         "each), e.g. --follow-links",
     )
+    add_budget_options(p)
     p.set_defaults(func=run)
 
 
+def add_budget_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--extract-seconds",
+        type=float,
+        default=None,
+        help="per-article extraction time budget in seconds, 0 for none (default: $TOUCHLINE_EXTRACT_SECONDS or 10), e.g. --extract-seconds 30",
+    )
+    p.add_argument(
+        "--extract-max-chars",
+        type=int,
+        default=None,
+        help="longest article extracted, in characters, 0 for none (default: $TOUCHLINE_EXTRACT_MAX_CHARS or 200000), e.g. --extract-max-chars 500000",
+    )
+
+
+def apply_budget_options(args: argparse.Namespace) -> None:
+    """The options go through the environment, so worker processes started afterwards see them too."""
+    import os
+
+    if args.extract_seconds is not None:
+        os.environ["TOUCHLINE_EXTRACT_SECONDS"] = repr(max(0.0, args.extract_seconds))
+    if args.extract_max_chars is not None:
+        os.environ["TOUCHLINE_EXTRACT_MAX_CHARS"] = str(max(0, args.extract_max_chars))
+
+
 def run(args: argparse.Namespace) -> int:
+    apply_budget_options(args)
     from touchline.ingest.csv_reader import parse_columns
 
     try:

@@ -3,6 +3,10 @@
 ``Extractor.extract(article)`` → ``ArticleFacts``. Components are plain functions over an
 ``ArticleContext`` listed in ``COMPONENT_ORDER``; each can be switched off with
 ``TOUCHLINE_DISABLE=quotes,claims`` or ``Extractor(disable=[...])``.
+
+Each article has a budget (``touchline.nlp.budget``): over its size limit it is not parsed at all;
+past its deadline (checked between components and inside long loops) extraction stops. Either way
+the facts come back empty with ``status`` saying why, and the rest of the batch is extracted.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from typing import TYPE_CHECKING
 from touchline.config import settings
 from touchline.linking.gazetteer import Gazetteer, default_gazetteer
 from touchline.models import Article, ArticleFacts
+from touchline.nlp.budget import Budget, TooComplex
 from touchline.nlp.context import ArticleContext
+from touchline.nlp.model_text import CHUNK_CHARS, model_text
 from touchline.nlp.sport import drop_other_sport_facts, read_sport
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # name → module under touchline.nlp.components; run in this order
 COMPONENT_ORDER: tuple[str, ...] = ("entities", "quotes", "matches", "teamsheet", "roles", "claims", "people")
@@ -63,14 +70,33 @@ def load_components(disable: Iterable[str] = ()) -> list[tuple[str, Component]]:
 
 class Extractor:
     def __init__(
-        self, gazetteer: Gazetteer | None = None, model: str | None = None, disable: Iterable[str] = ()
+        self,
+        gazetteer: Gazetteer | None = None,
+        model: str | None = None,
+        disable: Iterable[str] = (),
+        budget: Budget | None = None,
     ) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.nlp = load_spacy(model or settings().spacy_model)
         self.components = load_components(disable)
+        self._budget = budget
+        _warm_up(self)
+
+    @property
+    def budget(self) -> Budget:
+        """The budget given, else the configured one (read per article, so an option that sets the
+        environment after this extractor was made still applies)."""
+        return self._budget or Budget.from_settings()
+
+    @budget.setter
+    def budget(self, value: Budget | None) -> None:
+        self._budget = value
 
     def extract(self, article: Article) -> ArticleFacts:
-        return self._run(ArticleContext(article, self.gazetteer, self.nlp))
+        too_big = self.budget.size_problem(article.body)
+        if too_big:
+            return ArticleFacts(article, status=too_big)
+        return self._run(article, None)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleFacts]:
         """Batched: the spaCy model runs over a batch with ``nlp.pipe`` before the rules run."""
@@ -84,19 +110,54 @@ class Extractor:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> Iterator[ArticleFacts]:
-        docs = self.nlp.pipe([a.body for a in batch], batch_size=len(batch))
-        for art, doc in zip(batch, docs, strict=True):
-            yield self._run(ArticleContext(art, self.gazetteer, self.nlp, doc))
+        # one batched model pass over the ordinary articles; an article over its size budget is not
+        # parsed, and a long one is parsed alone in pieces (``model_text.make_doc``) when its turn comes
+        piped = [a for a in batch if len(a.body) <= CHUNK_CHARS and not self.budget.size_problem(a.body)]
+        docs = iter(self.nlp.pipe([model_text(a.body) for a in piped], batch_size=max(1, len(piped))))
+        chosen = {id(a) for a in piped}
+        for art in batch:
+            too_big = self.budget.size_problem(art.body)
+            if too_big:
+                yield ArticleFacts(art, status=too_big)
+                continue
+            yield self._run(art, next(docs) if id(art) in chosen else None)
 
-    def _run(self, ctx: ArticleContext) -> ArticleFacts:
+    def _run(self, article: Article, doc: Doc | None) -> ArticleFacts:
+        ctx = ArticleContext(article, self.gazetteer, self.nlp, doc, deadline=self.budget.deadline())
         reading = read_sport(ctx.body, [(p.start, p.end) for p in ctx.paragraphs])
         ctx.facts.sport = reading.sport
         if not reading.has_football:
             return ctx.facts  # another sport throughout: no football facts
-        for _name, component in self.components:
-            component(ctx)
+        try:
+            for _name, component in self.components:
+                ctx.check_deadline()
+                component(ctx)
+        except TooComplex:
+            return ArticleFacts(article, sport=reading.sport, status=self.budget.time_problem())
         drop_other_sport_facts(ctx.facts, reading)
         return ctx.facts
+
+
+_WARM_UP = Article(
+    "warm-up",
+    "warm-up",
+    None,
+    "Arsenal beat Chelsea 2-1 at the Emirates. \u201cWe were good,\u201d said Tom Hollis, who scored twice.",
+)
+_warm = False
+
+
+def _warm_up(extractor: Extractor) -> None:
+    """Run every component once, with no budget, when the first extractor of a process is made: the
+    one-time costs (compiling the rule patterns, building the gazetteer scanner) are then not charged
+    to the first article's time budget."""
+    global _warm
+    if _warm:
+        return
+    ctx = ArticleContext(_WARM_UP, extractor.gazetteer, extractor.nlp)
+    for _name, component in extractor.components:
+        component(ctx)
+    _warm = True
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ by claims/people/entities).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,15 +117,34 @@ def in_quotation(ctx: ArticleContext, pos: int) -> bool:
     para = ctx.paragraph_at(pos)
     if para is None:
         return False
-    inside = False
-    for ch in ctx.body[para.start : pos]:
-        if ch in "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
+    marks, states = _quote_marks(ctx, para.start, para.end)
+    i = bisect.bisect_left(marks, pos)  # the marks before pos decide
+    return states[i - 1] if i > 0 else False
+
+
+def _quote_marks(ctx: ArticleContext, start: int, end: int) -> tuple[list[int], list[bool]]:
+    """Positions of the quotation marks in a paragraph and whether a quotation is open after each
+    (worked out once per paragraph: a paragraph-long scan per question made long paragraphs quadratic)."""
+    cache = ctx.notes.setdefault("quote_marks", {})
+    if start not in cache:
+        marks: list[int] = []
+        states: list[bool] = []
+        inside = False
+        body = ctx.body
+        for i in range(start, end):
+            ch = body[i]
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+            else:
+                continue
+            marks.append(i)
+            states.append(inside)
+        cache[start] = (marks, states)
+    return cache[start]  # type: ignore[no-any-return]
 
 
 def mask_clubs(ctx: ArticleContext, start: int, end: int) -> str:

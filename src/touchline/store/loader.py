@@ -2,6 +2,10 @@
 
 An interrupted run leaves only whole articles behind (each batch commits or rolls back as one), and a
 re-run skips every article already stored, so ingesting is safe to repeat.
+
+An article over its extraction budget (``touchline.nlp.budget``) comes back with no facts and a
+``status``; it is stored all the same (``articles.extraction`` holds the status) and reported at once
+as a warning, one line through ``on_problem`` as soon as it is found.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class IngestReport:
     duplicates: int = 0  # skipped: the same article twice in this run's inputs
     failed: Problems = field(default_factory=Problems)  # (source, problem): not stored
     warnings: Problems = field(default_factory=Problems)  # (source, problem): stored anyway
+    too_complex: list[tuple[str, str]] = field(default_factory=list)  # (source, status): stored unextracted
     batches: int = 0
     linked: int = 0  # ledger links written (matches tied to a reference result, see linking/ledger.py)
 
@@ -69,6 +74,8 @@ class IngestReport:
         )
         if self.warnings:
             text += f", {len(self.warnings)} warning(s)"
+        if self.too_complex:
+            text += f"; {len(self.too_complex)} stored but not extracted (too complex)"
         return text
 
 
@@ -128,7 +135,9 @@ def ingest(
     """Ingest every article under ``paths`` (or the given ``articles``) into ``store``.
 
     Reading, the stored-id check and writing stay in this process; ``engine`` (see
-    ``touchline.engine``) does the extraction, by default here, in one process. ``columns`` names
+    ``touchline.engine``) does the extraction, by default here, in one process. An article over its
+    extraction budget is stored without facts and reported as a warning ("too complex, not extracted").
+    ``columns`` names
     the CSV columns of each field (``{"text": "body"}``) where the common names do not fit.
 
     ``on_problem(source, problem)`` is called for each input that fails (or is read with a warning)
@@ -152,6 +161,10 @@ def ingest(
     try:
         for batch in extracted:
             facts = _storable(batch, report)
+            for f in facts:
+                if f.status is not None:  # over its budget: stored for a later re-extraction
+                    report.too_complex.append((f.article.source, f.status))
+                    report.warnings.append((f.article.source, f"{f.status}; stored for later re-extraction"))
             if facts:
                 result = store.add_batch(facts)
                 report.stored += result.stored

@@ -174,7 +174,12 @@ CREATE VIEW article_windows AS        -- undated articles: published on or after
     GROUP BY l.article_id;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, render(TABLES_V2, SQLITE_TYPES))
+
+# Version 3: why an article was stored without facts (NULL: extracted). "too complex, not extracted (...)"
+# marks an article over its extraction budget (touchline.nlp.budget), kept for a later re-extraction.
+V3 = "ALTER TABLE articles ADD COLUMN extraction TEXT"
+
+MIGRATIONS: tuple[str, ...] = (V1, render(TABLES_V2, SQLITE_TYPES), V3)
 LATEST = len(MIGRATIONS)
 
 

@@ -93,7 +93,7 @@ def write_articles(
     ids = reserve_ids(conn, need)
     with conn.cursor() as cur:
         arts = [f.article for f in fresh]
-        copy_rows(cur, "articles", [article_row(a) for a in arts])
+        copy_rows(cur, "articles", [article_row(f.article, f.status) for f in fresh])
         copy_rows(cur, "article_facts", [(f.article.id, facts_json(f)) for f in fresh])
         rows: Rows = {t: [] for t in COPY_ORDER}
         rows["search_index"] = [("article", a.id, None, a.published, a.body) for a in arts]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from touchline.store.migrations import TABLES_V1, TABLES_V2, apply, current_version, pending, render
+from touchline.store.migrations import TABLES_V1, TABLES_V2, V3, apply, current_version, pending, render
 
 if TYPE_CHECKING:
     import psycopg
@@ -64,7 +64,7 @@ _UNACCENT = (
     " WITH unaccent, simple"
 )
 
-MIGRATIONS: tuple[str, ...] = (V1, render(TABLES_V2, POSTGRES_TYPES))
+MIGRATIONS: tuple[str, ...] = (V1, render(TABLES_V2, POSTGRES_TYPES), V3)
 LATEST = len(MIGRATIONS)
 
 

@@ -19,7 +19,7 @@ Add = Callable[[str, list[Row]], int]
 
 FACT_TABLES = ("matches", "goals", "people", "roles", "quotes", "claims")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "source", "published", "title", "body"),
+    "articles": ("id", "source", "published", "title", "body", "extraction"),
     "article_facts": ("article_id", "contract_json"),
     "matches": (
         "id",
@@ -92,8 +92,9 @@ def columns(table: str, *, with_id: bool = True) -> str:
 
 
 # ---- writing ------------------------------------------------------------------------------------
-def article_row(a: Article) -> Row:
-    return (a.id, a.source, a.published, a.title, a.body)
+def article_row(a: Article, extraction: str | None = None) -> Row:
+    """``extraction``: None when the facts were extracted, else why not (``ArticleFacts.status``)."""
+    return (a.id, a.source, a.published, a.title, a.body, extraction)
 
 
 def facts_json(facts: ArticleFacts) -> str:

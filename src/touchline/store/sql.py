@@ -176,6 +176,14 @@ class SQLStore(Store):
         )
         return [ArticleInfo(*r) for r in rows]
 
+    def unextracted(self) -> list[tuple[str, str, str]]:
+        """(id, source, reason) of the articles stored without extraction (over their budget), to
+        re-extract later."""
+        rows = self._rows(
+            "SELECT id, source, extraction FROM articles WHERE extraction IS NOT NULL ORDER BY id"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
     def facts(self, article_id: str) -> ArticleFacts | None:
         rows = self._rows(
             self._sql("SELECT contract_json FROM article_facts WHERE article_id = {p}"), [article_id]

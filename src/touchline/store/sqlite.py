@@ -151,7 +151,7 @@ class SQLiteStore(SQLStore):
 
     def _insert(self, cur: sqlite3.Cursor, facts: ArticleFacts) -> None:
         a = facts.article
-        cur.execute(_INSERTS["articles"], article_row(a))
+        cur.execute(_INSERTS["articles"], article_row(a, facts.status))
         cur.execute(_INSERTS["article_facts"], (a.id, facts_json(facts)))
         cur.execute(_INSERTS["search_index"], ("article", a.id, None, a.body))
 

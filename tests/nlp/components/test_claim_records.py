@@ -101,10 +101,14 @@ def claims(text: str) -> set[tuple[str, str, str]]:
             ("record", "Brighton & Hove Albion", "lost their last four games"),
         ),
         ("Fulham's revival went on with a fourth win in a row.", ("record", "Fulham", "fourth win in a row")),
-        ("Chelsea have had a difficult season. They are still only 10th in the table.",
-         ("position", "Chelsea", "10")),
-        ("Southampton were superb. A 2-0 win over Fulham propelled them to third in the Premier League.",
-         ("position", "Southampton", "3")),
+        (
+            "Chelsea have had a difficult season. They are still only 10th in the table.",
+            ("position", "Chelsea", "10"),
+        ),
+        (
+            "Southampton were superb. A 2-0 win over Fulham propelled them to third in the Premier League.",
+            ("position", "Southampton", "3"),
+        ),
     ],
 )
 def test_standings_and_streaks(text: str, wanted: tuple[str, str, str]) -> None:

@@ -395,6 +395,7 @@ def run(ctx: ArticleContext) -> None:
     found: dict[tuple[str, str, str], Claim] = {}
     previous_club: str | None = None
     for sent in ctx.sentences:
+        ctx.check_deadline()
         if in_quotation(ctx, sent.start) and in_quotation(ctx, max(sent.start, sent.end - 1)):
             previous_club = None
             continue

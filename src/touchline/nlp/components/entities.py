@@ -20,15 +20,16 @@ It also finds explicit affiliations ("Liverpool's Darwin Núñez", "Fulham manag
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from touchline.config import DATA_DIR
-from touchline.linking.gazetteer import GazMention
 from touchline.linking.people import clean_name, fold, is_place
 from touchline.nlp.components import roles as roles_component
 from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.spans import SpanIndex, pair_index
 
 ROLE_DIR = DATA_DIR / "roles"
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "EVENT"})
@@ -97,13 +98,6 @@ def name_words() -> NameWords:
 
 
 # ---- candidate spans ------------------------------------------------------------------------
-def _covered(span: tuple[int, int], gaz: list[GazMention]) -> GazMention | None:
-    for g in gaz:
-        if g.start <= span[0] and span[1] <= g.end:
-            return g
-    return None
-
-
 @lru_cache(maxsize=1)
 def _day_names() -> frozenset[str]:
     """Named days ("Boxing Day", "Deadline Day") from data/matches/day_names.txt, case-folded."""
@@ -130,7 +124,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
             or low in nw.person_nouns
             or _HONORIFIC.match(w)
             or (not w[0].isupper() and low not in _PARTICLES)
-            or _covered((s, e), ctx.gaz)
+            or ctx.gaz_covering(s, e)
         ):
             words.pop(0)
             continue
@@ -145,7 +139,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
     # a club alias ending the span stays part of the name only after a given name ("David Villa",
     # "Lewis Hamilton"); otherwise it is the club ("Relegated Wigan", "Boss Celtic")
     while len(words) >= 2:
-        g = _covered(words[-1], ctx.gaz)
+        g = ctx.gaz_covering(*words[-1])
         first = fold(ctx.body[words[0][0] : words[0][1]].strip(",.;:\"'“”‘’()"))
         if g is None or first in nw.first_names:
             break
@@ -168,7 +162,7 @@ def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
             or low in nw.person_nouns
             or low in nw.org_words
             or low in _TITLE_WORDS
-            or _covered((ps, ps + len(w)), ctx.gaz)
+            or ctx.gaz_covering(ps, ps + len(w))
             or fold(w) not in nw.first_names
         ):
             break
@@ -231,7 +225,7 @@ def _candidates(ctx: ArticleContext) -> tuple[list[tuple[int, int]], list[tuple[
         if ent.label_ == "PERSON":
             e = _third_name(ctx, s, e)
         text = ctx.body[s:e]
-        if not text or not _looks_like_name(text) or _covered((s, e), ctx.gaz):
+        if not text or not _looks_like_name(text) or ctx.gaz_covering(s, e):
             continue
         toks = text.split()
         if ent.label_ != "PERSON":
@@ -299,6 +293,7 @@ def _unlabelled_names(ctx: ArticleContext, known: list[tuple[int, int]]) -> list
     ents = [
         (ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ not in _OTHER_LABELS | {"PERSON"}
     ]
+    taken = pair_index(known + ents)
     out: list[tuple[int, int]] = []
     for m in _CAPITALISED_RUN.finditer(ctx.body):
         s, e = _trim(ctx, m.start(), m.end())
@@ -306,7 +301,7 @@ def _unlabelled_names(ctx: ArticleContext, known: list[tuple[int, int]]) -> list
         toks = text.split()
         if len(toks) < 2 or not _looks_like_name(text):
             continue
-        if any(a < e and s < b for a, b in known + ents) or any(g.start < e and s < g.end for g in ctx.gaz):
+        if taken.overlaps(s, e) or ctx.gaz_overlapping(s, e):
             continue
         if any(t.casefold().strip(".") in nw.org_words | nw.not_names for t in toks):
             continue
@@ -402,9 +397,32 @@ def _name_forms(full: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-@lru_cache(maxsize=1024)
-def _forms_re(forms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _find_forms(body: str, forms: set[str]) -> list[tuple[int, int]]:
+    r"""Non-overlapping whole-word occurrences of the forms, left to right, the longest form first at
+    each position: what one regex alternation of the forms (longest first) between ``(?<![\w-])``
+    and ``(?![\w-])`` finds, in time linear in the body (a regex of thousands of forms tries every
+    one at every word)."""
+    lengths = sorted({len(f) for f in forms}, reverse=True)
+    firsts = {f[0] for f in forms if f}
+    out: list[tuple[int, int]] = []
+    p, n = 0, len(body)
+    while p < n:
+        if body[p] in firsts and (p == 0 or not _is_name_char(body[p - 1])):
+            for size in lengths:
+                e = p + size
+                if e <= n and (e == n or not _is_name_char(body[e])) and body[p:e] in forms:
+                    out.append((p, e))
+                    p = e
+                    break
+            else:
+                p += 1
+            continue
+        p += 1
+    return out
 
 
 def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -412,22 +430,24 @@ def _scan_known(ctx: ArticleContext, mentions: list[PersonMention]) -> list[Pers
     for full in ctx.people.full_names:
         for form in _name_forms(full):
             forms.setdefault(form, full)
+    forms.pop("", None)
     if not forms:
         return []
-    pattern = _forms_re(tuple(sorted(forms, key=len, reverse=True)))
-    taken = [(m.start, m.end) for m in mentions]
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))  # later hits never overlap earlier ones
     out: list[PersonMention] = []
-    for m in pattern.finditer(ctx.body):
-        s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in taken):
+    resolved: dict[str, str | None] = {}
+    for s, e in _find_forms(ctx.body, set(forms)):
+        if taken.overlaps(s, e):
             continue
-        if len(m.group(0).split()) == 1 and any(g.start < e and s < g.end for g in ctx.gaz):
+        text = ctx.body[s:e]
+        if len(text.split()) == 1 and ctx.gaz_overlapping(s, e):
             continue  # a lone word the gazetteer knows is the club ("Villa"), not the player
-        canonical = ctx.people.resolve(m.group(0))
+        if text not in resolved:  # the people index does not change during the scan
+            resolved[text] = ctx.people.resolve(text)
+        canonical = resolved[text]
         if canonical is None:
             continue
-        out.append(PersonMention(s, e, m.group(0), canonical))
-        taken.append((s, e))
+        out.append(PersonMention(s, e, text, canonical))
     return out
 
 
@@ -455,11 +475,14 @@ def explicit_affiliations(ctx: ArticleContext) -> list[tuple[PersonMention, str]
     nw = name_words()
     out: list[tuple[PersonMention, str]] = []
     clubs = [g for g in ctx.gaz if g.kind == "club"]
+    by_end = sorted(range(len(clubs)), key=lambda i: clubs[i].end)
+    ends = [clubs[i].end for i in by_end]
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         before = ctx.body[max(0, pm.start - 60) : pm.start]
-        for g in clubs:
-            if not (pm.start - 60 <= g.end <= pm.start):
-                continue
+        # only the clubs ending in the 60 characters before the name, in their list order
+        near = sorted(by_end[bisect.bisect_left(ends, pm.start - 60) : bisect.bisect_right(ends, pm.start)])
+        for g in (clubs[i] for i in near):
             between = ctx.body[g.end : pm.start]
             m = re.fullmatch(r"(['’]s?)?\s+((?:[a-z][\w-]*\s+){0,3})", between)
             if m is None:
@@ -539,12 +562,15 @@ def run(ctx: ArticleContext) -> None:
     mentions: list[PersonMention] = [
         PersonMention(p.start, p.end, p.text, ctx.people.resolve(p.canonical) or p.canonical) for p in special
     ]
+    special_index = SpanIndex(mentions, lambda m: (m.start, m.end))
+    reach = -1  # the furthest end of the mentions added below (they come in order of start)
     for s, e in sorted(set(multi) | set(singles)):
-        if any(m.start < e and s < m.end for m in mentions):
+        if special_index.overlaps(s, e) or reach > s:
             continue
         canonical = ctx.people.resolve(ctx.body[s:e])
         if canonical:
             mentions.append(PersonMention(s, e, ctx.body[s:e], canonical))
+            reach = max(reach, e)
     mentions += _scan_known(ctx, mentions)
     mentions += _shared_surnames(ctx, singles, mentions)
     ctx.person_mentions = sorted(mentions, key=lambda m: m.start)

@@ -151,6 +151,7 @@ def extra_mentions(finder: MentionReader, found: list[GoalMention]) -> list[Goal
     ctx = finder.ctx
     out: list[GoalMention] = []
     for sent in ctx.sentences:
+        ctx.check_deadline()
         text = finder.masked[sent.start : sent.end]
         for how, pat in _patterns():
             for m in _scan(pat, text, how):

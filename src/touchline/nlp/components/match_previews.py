@@ -72,6 +72,7 @@ def between_pairs(self: MentionFinder) -> list[Mention]:
     """ "the derby between Cardiff City and Swansea City": a fixture named by its two clubs."""
     out = []
     for sent in self.ctx.sentences:
+        self.ctx.check_deadline()
         text = self.masked[sent.start : sent.end]
         for m in re.finditer(
             rf"\b(?:derby|match|game|clash|tie|fixture|meeting|encounter|showdown)\s+between\s+({CLUB_RE})\s+and\s+({CLUB_RE})",
@@ -135,6 +136,7 @@ def previews(self: MentionFinder, future_article: bool) -> list[Mention]:
         re.IGNORECASE,
     )
     for sent in self.ctx.sentences:
+        self.ctx.check_deadline()
         text = self.masked[sent.start : sent.end]
         future_date = names_future_date(self.ctx.body[sent.start : sent.end], self.ctx.published)
         for m in re.finditer(

@@ -19,6 +19,7 @@ from touchline.nlp.components import match_previews as named
 from touchline.nlp.components.goal_attach import attach_goals
 from touchline.nlp.components.scorelines import Mention, MentionFinder, mask, quotation_mask
 from touchline.nlp.context import ArticleContext
+from touchline.nlp.spans import pair_index
 
 
 @dataclass
@@ -44,7 +45,9 @@ class Fixture:
         if men.subject not in self.teams or (men.other and men.other not in self.teams):
             return False
         subject = men.subject
-        other = men.other or next(t for t in self.teams if t != subject)
+        other = men.other or next((t for t in self.teams if t != subject), None)
+        if other is None:
+            return False  # a "fixture" of one club twice (generated text): no other side to be about
         if (
             men.subject_score is not None
             and self.has_score()
@@ -61,7 +64,7 @@ class Fixture:
     def add(self, men: Mention) -> None:
         self.mentions.append(men)
         subject = men.subject or self.teams[0]
-        other = men.other or next(t for t in self.teams if t != subject)
+        other = men.other or next((t for t in self.teams if t != subject), self.teams[-1])
         if men.subject_score is not None and not self.has_score():
             self.scores = {subject: men.subject_score, other: men.other_score or 0}
         if men.penalties and not self.penalties:
@@ -206,16 +209,18 @@ def _without_surnames(ctx: ArticleContext) -> None:
     finder's PERSON span covers them and more."""
     if ctx.doc_ is None and ctx.nlp is None:
         return
-    people = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
-    taken = {(m.start, m.end) for m in ctx.gaz}
+    starts_by_end: dict[int, list[int]] = {}  # PERSON spans by their end, in document order
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON":
+            starts_by_end.setdefault(ent.end_char, []).append(ent.start_char)
+    taken = pair_index(list({(m.start, m.end) for m in ctx.gaz}))
 
     def surname(m: GazMention) -> bool:
         if m.kind != "club" or " " in m.text:
             return False
-        for s, e in people:
-            first = ctx.body[s : m.start]
-            if e == m.end and s < m.start and re.fullmatch(r"(?:[A-Z][a-zà-ÿ'’-]+\s+){1,2}", first):
-                return not any(a < m.start and b > s for a, b in taken)
+        for s in starts_by_end.get(m.end, []):
+            if s < m.start and re.fullmatch(r"(?:[A-Z][a-zà-ÿ'’-]+\s+){1,2}", ctx.body[s : m.start]):
+                return not taken.overlaps(s, m.start)
         return False
 
     ctx.gaz = [m for m in ctx.gaz if not surname(m)]

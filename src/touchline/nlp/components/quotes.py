@@ -334,6 +334,7 @@ def _attribute(att: _Attributor, found: list[Found]) -> None:
     body = att.body
     chain = 0
     for k, f in enumerate(found):
+        att.ctx.check_deadline()
         q = f.raw
         prev = found[k - 1] if k > 0 else None
         if prev and prev.raw.unit == q.unit:
@@ -418,6 +419,7 @@ def run(ctx: ArticleContext) -> None:
     att = _Attributor(ctx, raws, units)
     found = []
     for i, q in enumerate(raws):
+        ctx.check_deadline()
         own = att.own(i)
         if _is_speech(att, q, own):
             found.append(Found(q, own))

@@ -249,6 +249,7 @@ def _verb_titles(ctx: ArticleContext) -> list[tuple[Title, PersonMention]]:
     rows = read_rows("role_verbs.tsv")
     out = []
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         m = _role_verbs().match(ctx.body, pm.end)
         if m is None:
             continue
@@ -272,6 +273,7 @@ def _stand_ins(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMentio
     """An assistant, coach or youth coach who "will take charge" is the interim manager."""
     out: list[RoleMention] = []
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         m = _TAKES_CHARGE.match(ctx.body, pm.end)
         if m is None or in_quotation(ctx, pm.start):
             continue
@@ -330,6 +332,7 @@ def _sackings(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMention
     """ "Marlow was dismissed", "Prowse's sacking", "Wigan have sacked Lyle": a manager sacked."""
     out: list[RoleMention] = []
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         sent = ctx.sentence_at(pm.start)
         if (
             in_quotation(ctx, pm.start)
@@ -600,6 +603,7 @@ def _manager_acts(ctx: ArticleContext, found: list[RoleMention]) -> list[RoleMen
     scorers = {g.scorer for m in ctx.facts.matches for g in m.goals}
     lex = lexicon()
     for pm in ctx.person_mentions:
+        ctx.check_deadline()
         m = lex.actions.match(ctx.body, pm.end) or lex.actions.match(ctx.body, pm.end + 1)
         under = _UNDER.search(ctx.body, max(0, pm.start - 40), pm.start)
         if (m is None and under is None) or in_quotation(ctx, pm.start) or pm.canonical in scorers:

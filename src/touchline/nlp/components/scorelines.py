@@ -8,6 +8,7 @@ mentions of one fixture and fills the match fields.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,20 @@ from touchline.nlp.components.match_lexicon import (
 from touchline.nlp.context import ArticleContext
 from touchline.nlp.segment import Segment
 from touchline.temporal import find_date_expressions, resolve_relative_date
+
+_TAIL = 200  # characters before a position searched by a pattern anchored there (``...$``)
+
+
+def tail_search(pattern: str, text: str, start: int, end: int, flags: int = 0) -> re.Match[str] | None:
+    """``re.search(pattern + "$", text[start:end])`` for a pattern anchored at ``end``, reading at
+    most the last ``_TAIL`` characters (from a word start), so a long sentence is not searched from
+    every position for every score in it. Offsets in the match are offsets into ``text``."""
+    lo = max(start, end - _TAIL)
+    if lo > start:
+        space = text.find(" ", lo, end)
+        lo = space + 1 if space >= 0 else lo
+    return re.compile(pattern, flags).search(text, lo, end)
+
 
 _BOUNDARY = re.compile(r";|:\s|,\s+(?:but|while|whereas|and|as|although|though)\s|\s+but\s|\s[–—]\s|,\s")
 _PREP = r"(?:against|to|by|over|at|with|versus|vs\.?|v\.?|from|in|on|for|of)"
@@ -77,6 +92,9 @@ def mask(ctx: ArticleContext) -> str:
 class MentionFinder:
     def __init__(self, ctx: ArticleContext, masked: str, quoted: list[bool]) -> None:
         self.ctx = ctx
+        # sentence start -> its clause boundaries (start, end) and their ends
+        self._boundaries: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._historical: dict[int, bool] = {}  # sentence start -> the sentence is about the past
         self.masked = masked
         self.quoted = quoted  # per body character: inside a quotation
         self.clubs = {m.start: m for m in ctx.gaz if m.kind == "club"}
@@ -117,10 +135,19 @@ class MentionFinder:
         return None
 
     def clause_start(self, sent: Segment, offset: int) -> int:
-        text = self.masked[sent.start : offset]
-        last = sent.start
-        for b in _BOUNDARY.finditer(text):
-            last = sent.start + b.end()
+        """End of the last clause boundary in ``masked[sent.start:offset]`` (``sent.start`` when there is
+        none). The sentence's boundaries are found once; only a boundary that runs past ``offset``
+        (", and" cut after the comma) is looked for again in the cut text."""
+        cached = self._boundaries.get(sent.start)
+        if cached is None:
+            found = [(b.start(), b.end()) for b in _BOUNDARY.finditer(self.masked, sent.start, sent.end)]
+            cached = self._boundaries[sent.start] = (found, [e for _s, e in found])
+        found, ends = cached
+        i = bisect.bisect_right(ends, offset)  # found[:i] end within the cut text, as the cut scan finds them
+        last = ends[i - 1] if i > 0 else sent.start
+        if i < len(found) and found[i][0] < offset:
+            for b in _BOUNDARY.finditer(self.masked, found[i][0], offset):
+                last = b.end()
         return last
 
     def subject_before(self, sent: Segment, offset: int, exclude: str | None, noun_form: bool) -> str | None:
@@ -134,9 +161,11 @@ class MentionFinder:
             for c in self.club_spans(sent.start, offset)
             if c[2] != exclude
             and not any(a <= c[0] - sent.start < b for a, b in relative)
-            and not re.search(
+            and not tail_search(
                 r"\b(?:behind|above|below|than|ahead of|clear of|level with)\s+$",
-                self.masked[sent.start : c[0]],
+                self.masked,
+                sent.start,
+                c[0],
             )
         ]  # "a point behind Kilmarnock" compares, it does not name the subject
         if not clubs:
@@ -174,7 +203,7 @@ class MentionFinder:
         plain = [
             c
             for c in clubs
-            if not c[3] or re.match(rf"{POSS_RE}\s+(?:{self.lex.noun_re})", self.masked[c[1] :])
+            if not c[3] or re.compile(rf"{POSS_RE}\s+(?:{self.lex.noun_re})").match(self.masked, c[1])
         ]
         if plain and noun_form:
             # "X, ..., earned a 1-0 win": the subject of the clause, else of the sentence
@@ -223,11 +252,8 @@ class MentionFinder:
         return spans[0][1] if spans else start
 
     def is_historical(self, sent: Segment, start: int, end: int) -> bool:
-        text = self.ctx.body[sent.start : sent.end].lower()
-        if any(p.search(text) for p in self.lex.historical):
+        if self._historical_sentence(sent):
             return True
-        if dated_history().search(text) and not self._dated_this_year(sent):
-            return True  # "In the reverse fixture, Leeds won 4-1": an undated earlier meeting
         pub_year = (self.ctx.published or "")[:4]
         window = self.ctx.body[max(self.clause_start(sent, start), start - 60) : min(sent.end, end + 40)]
         for y in re.finditer(r"(?<![\d-])(?:in|of|back in|during)\s+((?:18|19|20)\d{2})(?![\d-])", window):
@@ -235,10 +261,22 @@ class MentionFinder:
                 return True
         return False
 
+    def _historical_sentence(self, sent: Segment) -> bool:
+        """The whole sentence is about the past (worked out once per sentence)."""
+        known = self._historical.get(sent.start)
+        if known is None:
+            text = self.ctx.body[sent.start : sent.end].lower()
+            known = any(p.search(text) for p in self.lex.historical) or bool(
+                dated_history().search(text) and not self._dated_this_year(sent)
+            )  # "In the reverse fixture, Leeds won 4-1": an undated earlier meeting
+            self._historical[sent.start] = known
+        return known
+
     # ---- scorelines ----------------------------------------------------------------------------
     def scorelines(self) -> list[Mention]:
         out: list[Mention] = []
         for sent in self.ctx.sentences:
+            self.ctx.check_deadline()
             text = self.masked[sent.start : sent.end]
             taken: list[tuple[int, int]] = []
             # "Liverpool 2 Southampton 1", with optional scorer lists in brackets
@@ -299,23 +337,24 @@ class MentionFinder:
             if self.is_historical(sent, a, b):
                 return None
         mtext = self.masked
-        left = mtext[sent.start : a]
         right = mtext[b : sent.end]
         men = Mention(a, b, sent, spans=[(a, b)])
         # "Liverpool 2-1 Southampton"
-        lm = re.search(rf"({CLUB_RE})\s*\(?$", left)
+        lm = tail_search(rf"({CLUB_RE})\s*\(?$", mtext, sent.start, a)
         rm = re.match(rf"\)?\s*({CLUB_RE})", right)
         if lm and rm and not words:
-            men.subject = self.club_at(sent.start + lm.start(1))
+            men.subject = self.club_at(lm.start(1))
             men.other = self.club_at(b + rm.start(1))
             men.subject_score, men.other_score = x, y
             men.home, men.home_first = men.subject, True
             return self._finish(men)
         hi, lo = max(x, y), min(x, y)
-        verb = re.search(
+        verb = tail_search(
             rf"\b({lex.verb_re}|{lex.passive_re})\s+(?:(?:by|with|to|against)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:({CLUB_RE}){POSS_RE}?\s+)?(?:(?:by|with|to|against)\s+)?(?:a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?\(?$",
-            left,
+            mtext,
+            sent.start,
+            a,
             re.IGNORECASE,
         )
         noun = re.match(  # "a 2-2 draw", "a 1-1 Championship draw"
@@ -330,13 +369,15 @@ class MentionFinder:
             word = result_word(
                 verb.group(1), "passive" if re.search(lex.passive_re, verb.group(1), re.I) else "verb"
             )
-            pivot = sent.start + verb.start(1)
+            pivot = verb.start(1)
             noun_form = False
             if verb.group(2):
-                men.other = self.club_at(sent.start + verb.start(2))
-        if word is None and re.search(
+                men.other = self.club_at(verb.start(2))
+        if word is None and tail_search(
             r"\b(?:match|game|tie|contest|it|derby|clash|encounter|score|which|that)\s+(?:finished|ended|was)\s+(?:all\s+square\s+|level\s+)?(?:at\s+)?$",
-            left,
+            mtext,
+            sent.start,
+            a,
             re.IGNORECASE,
         ):
             men.kind, men.subject_score, men.other_score = "bare", x, y
@@ -347,7 +388,7 @@ class MentionFinder:
             # a bare scoreline: both clubs in order, flagged by the caller as order_as_given
             clubs = self.club_spans(sent.start, sent.end)
             names = list(dict.fromkeys(c[2] for c in clubs))
-            if len(names) != 2 or not re.search(r"[(\[]\s*$", left):
+            if len(names) != 2 or not tail_search(r"[(\[]\s*$", mtext, sent.start, a):
                 return None
             men.subject, men.other = names
             men.subject_score, men.other_score = x, y
@@ -431,13 +472,14 @@ class MentionFinder:
     def _coordinated(self, sent: Segment, pivot: int, men: Mention, noun_form: bool) -> None:
         """ "Everton and Leeds drew 2-2": both clubs are the subject; "Leeds hosted Fulham and won":
         the subject is the first club of the sentence."""
-        left = self.masked[sent.start : pivot]
-        both = re.search(rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:[a-z]+\s+){{0,2}}$", left)
+        both = tail_search(
+            rf"({CLUB_RE})\s+(?:and|&)\s+({CLUB_RE})\s+(?:[a-z]+\s+){{0,2}}$", self.masked, sent.start, pivot
+        )
         if both and men.other is None and men.outcome == "draw":
-            men.subject = self.club_at(sent.start + both.start(1))
-            men.other = self.club_at(sent.start + both.start(2))
+            men.subject = self.club_at(both.start(1))
+            men.other = self.club_at(both.start(2))
             return
-        if not noun_form and re.search(r"\band\s+(?:[a-z]+\s+)?$", left):
+        if not noun_form and tail_search(r"\band\s+(?:[a-z]+\s+)?$", self.masked, sent.start, pivot):
             clubs = self.club_spans(sent.start, pivot)
             if len(clubs) >= 2 and clubs[0][2] != men.other:
                 if men.other is None and men.subject != clubs[0][2]:
@@ -478,6 +520,7 @@ class MentionFinder:
         out = []
         lex = self.lex
         for sent in self.ctx.sentences:
+            self.ctx.check_deadline()
             text = self.masked[sent.start : sent.end]
             pat = (
                 rf"\b(?:({lex.verb_re}|{lex.passive_re})\s+(?:by\s+|to\s+|with\s+|against\s+|at\s+)?|"

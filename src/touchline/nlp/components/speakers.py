@@ -13,6 +13,7 @@ is self-contained so the quotes component does not depend on work in progress.)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,8 @@ from touchline.config import DATA_DIR
 from touchline.linking.people import is_place
 from touchline.nlp.components.speaker_names import strip_lead
 from touchline.nlp.context import ArticleContext, PersonMention
+from touchline.nlp.segment import capped_spans
+from touchline.nlp.spans import SpanIndex
 
 _QUOTE_DATA = DATA_DIR / "quotes"
 _WORD = re.compile(r"[\w'’\-]+|[^\w\s]", re.UNICODE)
@@ -50,6 +53,9 @@ _MODIFIERS = {
     "ex",
 }
 _SENT_END = re.compile(r"[.!?…][\"'”’)]*\s+")
+_CLAUSE_CUT = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+")
+_SUBJECT_WINDOW = 500  # characters read first when looking for a long sentence's subject
+_LOOKBACK = 300  # characters before a referent read to decide whether it opens a clause
 
 
 def _lines(name: str) -> list[str]:
@@ -140,23 +146,30 @@ class SpeakerResolver:
         self.body = ctx.body
         self.lex = lexicon()
         self.excluded = sorted(excluded)
+        self._excluded = SpanIndex(self.excluded, lambda x: x)
         self.mentions = [m for m in ctx.person_mentions if not self.inside_quote(m.start)]
+        self._mentions = SpanIndex(self.mentions, lambda m: (m.start, m.end))
+        self._gaz = SpanIndex(ctx.gaz, lambda g: (g.start, g.end))
         self.clubs = [g for g in ctx.gaz if g.kind == "club"]
+        self._clubs = SpanIndex(self.clubs, lambda g: (g.start, g.end))
+        self._named_clubs = {g.canonical for g in self.clubs}
         self.info: dict[str, PersonInfo] = {}
         self.added: list[PersonMention] = []
         self.credited: set[int] = set()  # starts of referents that credit a quotation
+        self._subjects: dict[tuple[int, int, int], Referent | None] = {}
+        self._scans: dict[tuple[int, int, int], tuple[list[tuple[int, int]], list[int]]] = {}
         self._index_descriptors()
 
     # ---- helpers --------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.excluded)
+        return self._excluded.contains_point(pos)
 
     def _club_in(self, start: int, end: int) -> str | None:
-        for g in self.clubs:
-            if g.start >= start and g.end <= end:
-                return g.canonical
+        inside = self._clubs.within(start, end)
+        if inside:
+            return inside[0].canonical
         # a nickname the scan left alone ("the Saints boss"): only a club the article names
-        named = {g.canonical for g in self.clubs}
+        named = self._named_clubs
         for m in re.finditer(r"(?:[Tt]he\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*", self.body[start:end]):
             for form in (m.group(0), re.sub(r"^[Tt]he\s+", "", m.group(0))):
                 club = self.ctx.gazetteer.club(form)
@@ -166,7 +179,7 @@ class SpeakerResolver:
 
     def _played_for(self, start: int, end: int) -> set[str]:
         """Clubs the text ties its subject to: "pulled one back for the Canaries"."""
-        named = {g.canonical for g in self.clubs}
+        named = self._named_clubs
         out = set()
         for m in re.finditer(
             r"\b(?:for|with)\s+((?:[Tt]he\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)", self.body[start:end]
@@ -235,41 +248,39 @@ class SpeakerResolver:
         verb span) allows a capitalised name the name finder missed, when it is next to the verb."""
         refs: list[Referent] = []
         taken: list[tuple[int, int]] = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= end:
-                refs.append(Referent(m.start, m.end, "name", m.canonical))
-                taken.append((m.start, m.end))
+        for m in self._mentions.within(start, end):
+            refs.append(Referent(m.start, m.end, "name", m.canonical))
+            taken.append((m.start, m.end))
+        taken_index = SpanIndex(taken, lambda x: x)
         for pm in _PRONOUN.finditer(self.body, start, end):
             if not self.inside_quote(pm.start()):
                 refs.append(Referent(pm.start(), pm.end(), "pronoun"))
         for pattern in (_AGE, self.lex.epithets):
             for pm in pattern.finditer(self.body, start, end):
-                if not self.inside_quote(pm.start()) and not any(
-                    s < pm.end() and pm.start() < e for s, e in taken
-                ):
+                if not self.inside_quote(pm.start()) and not taken_index.overlaps(pm.start(), pm.end()):
                     refs.append(Referent(pm.start(), pm.end(), "pronoun"))
         for pm in self.lex.desc_re.finditer(self.body, start, end):
             if self.inside_quote(pm.start()):
                 continue
             tail = self.body[pm.end() : pm.end() + 3]
-            if re.match(r"\s[A-ZÀ-ÖØ-Þ]", tail) or any(s < pm.end() and pm.start() < e for s, e in taken):
+            if re.match(r"\s[A-ZÀ-ÖØ-Þ]", tail) or taken_index.overlaps(pm.start(), pm.end()):
                 continue  # "the Fulham boss Marco Silva": the name is the referent
             groups = self._groups_in(pm.group(0))
             club = self._club_in(pm.start(), pm.end())
             if groups:
                 refs.append(Referent(pm.start(), pm.end(), "desc", None, sorted(groups)[0], club))
         if guess_near is not None:
-            refs.extend(self._guesses(start, end, guess_near, taken))
+            refs.extend(self._guesses(start, end, guess_near, taken_index))
         return sorted(refs, key=lambda r: r.start)
 
     def _guesses(
-        self, start: int, end: int, verb: tuple[int, int], taken: list[tuple[int, int]]
+        self, start: int, end: int, verb: tuple[int, int], taken: SpanIndex[tuple[int, int]]
     ) -> list[Referent]:
         out = []
         for m in _CAP_NAME.finditer(self.body, start, end):
             s, e = m.start() + strip_lead(m.group(0)), m.end()  # "But Ferguson": the name is "Ferguson"
             m = _CAP_NAME.match(self.body, s, e) or m
-            if any(ts < e and s < te for ts, te in taken) or self.inside_quote(s):
+            if taken.overlaps(s, e) or self.inside_quote(s):
                 continue
             near = 0 <= verb[0] - e <= 2 or 0 <= s - verb[1] <= 2
             words = m.group(0).split()
@@ -292,7 +303,7 @@ class SpeakerResolver:
                 not near
                 or any(w in self.lex.not_speakers for w in words)
                 or self._club_in(s, e)
-                or any(g.start < e and s < g.end for g in self.ctx.gaz)
+                or self._gaz.overlaps(s, e)
             ):
                 continue
             if any(w.lower() in self.lex.roles for w in words):
@@ -332,11 +343,14 @@ class SpeakerResolver:
             return "main"  # the speaker a quotation was credited to is the subject of its sentence
         if ref.kind == "name" and re.match(r"['’](?:s\b|\s|$)", self.body[ref.end : ref.end + 3]):
             return None  # "Rusk's side"
-        head = self.body[sent_start : ref.start]
-        toks = _WORD.findall(head)
-        gaz_words = {
-            w for g in self.ctx.gaz if sent_start <= g.start and g.end <= ref.start for w in g.text.split()
-        }
+        # only the words just before the referent matter: look back a bounded window, so a sentence of
+        # thousands of capitalised words costs the window per referent, not the sentence
+        lo = max(sent_start, ref.start - _LOOKBACK)
+        toks = _WORD.findall(self.body, lo, ref.start)
+        truncated = lo > sent_start
+        if truncated and toks:
+            toks.pop(0)  # may be the tail of a word the window cut
+        gaz_words = {w for g in self._gaz.within(lo, ref.start) for w in g.text.split()}
         while toks:
             t = toks[-1]
             low = t.lower().strip("'’")
@@ -352,7 +366,7 @@ class SpeakerResolver:
                 continue
             break
         if not toks:
-            return "main"
+            return None if truncated else "main"  # a clause opener is never that far back
         t = toks[-1]
         if not t[0].isalnum():
             return "main" if t not in "'’" else None
@@ -362,21 +376,57 @@ class SpeakerResolver:
 
     def subject_of(self, sent_start: int, sent_end: int) -> Referent | None:
         """The main-clause subject of a sentence (or of a subordinate clause when it has no main one)."""
-        refs = [r for r in self.referents_in(sent_start, sent_end) if r.kind != "guess"]
-        roles = [(r, self.clause_role(sent_start, r)) for r in refs]
-        for r, role in roles:
-            if role == "main":
-                return r
-        return None
+        key = (sent_start, sent_end, len(self.credited))
+        if key in self._subjects:
+            return self._subjects[key]
+        found = None
+        if sent_end - sent_start > 2 * _SUBJECT_WINDOW:
+            # the subject is nearly always near the start: look there first, so a pronoun deep in a
+            # very long sentence does not gather every referent before it (a window's last 100
+            # characters are left out: a referent there could read differently with more text)
+            cut = sent_start + _SUBJECT_WINDOW
+            for r in self.referents_in(sent_start, cut):
+                if r.end > cut - 100:
+                    break
+                if r.kind != "guess" and self.clause_role(sent_start, r) == "main":
+                    found = r
+                    break
+        if found is None:
+            for r in self.referents_in(sent_start, sent_end):
+                if r.kind != "guess" and self.clause_role(sent_start, r) == "main":
+                    found = r
+                    break
+        self._subjects[key] = found
+        return found
+
+    def _scan(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of ``pattern.finditer(body, lo, hi)`` (a pattern with no lookarounds or
+        anchors). The matches from ``lo`` to the end of its sentence are found once; a question about
+        a shorter stretch takes the ones that end inside it, and scans again only from a match that runs
+        past ``hi`` (there the cut text can match differently)."""
+        bound = self.ctx.sentence_at(lo).end
+        if hi > bound:
+            return [(m.start(), m.end()) for m in pattern.finditer(self.body, lo, hi)]
+        key = (id(pattern), lo, bound)
+        found = self._scans.get(key)
+        if found is None:
+            matches = [(m.start(), m.end()) for m in pattern.finditer(self.body, lo, bound)]
+            found = self._scans[key] = (matches, [e for _s, e in matches])
+        matches, ends = found
+        i = bisect.bisect_right(ends, hi)
+        out = matches[:i]
+        if i < len(matches) and matches[i][0] < hi:
+            out += [(m.start(), m.end()) for m in pattern.finditer(self.body, matches[i][0], hi)]
+        return out
 
     def sentence_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        spans = []
+        spans: list[tuple[int, int]] = []
         start = lo
-        for m in _SENT_END.finditer(self.body, lo, hi):
-            spans.append((start, m.start() + 1))
-            start = m.end()
+        for ms, me in self._scan(_SENT_END, lo, hi):
+            spans.extend(capped_spans(self.body, start, ms + 1))
+            start = me
         if start < hi:
-            spans.append((start, hi))
+            spans.extend(capped_spans(self.body, start, hi))
         return spans
 
     # ---- resolution -----------------------------------------------------------------------
@@ -417,9 +467,9 @@ class SpeakerResolver:
     def last_clause_subject(self, lo: int, hi: int) -> Referent | None:
         """The subject of the last coordinated clause that has one ("X is still in charge, and Y is
         now the leading scorer" → Y): the nearest subject for a pronoun after the sentence."""
-        cuts = [m.end() for m in re.finditer(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+", self.body[lo:hi])]
+        cuts = [e for _s, e in self._scan(_CLAUSE_CUT, lo, hi)]  # no anchors: the same as on a slice
         for cut in reversed(cuts):
-            ref = self.subject_of(lo + cut, hi)
+            ref = self.subject_of(cut, hi)
             if ref is not None and ref.kind != "pronoun":
                 return ref
         return self.subject_of(lo, hi)

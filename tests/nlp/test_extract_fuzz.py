@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from touchline.errors import InputError
 from touchline.ingest.readers import make_article
 from touchline.models import Article
 from touchline.nlp.budget import Budget
@@ -163,4 +164,8 @@ def test_generated_text_extracts_with_exact_offsets(extractor: Extractor, text: 
 )
 @given(st.sampled_from(sorted(PATTERNS)), st.integers(500, 6_000))
 def test_hostile_patterns_extract_quickly(extractor: Extractor, pattern: str, size: int) -> None:
-    check(extractor, make_article(hostile_text(pattern, size), f"hostile:{pattern}"))
+    try:
+        article = make_article(hostile_text(pattern, size), f"hostile:{pattern}")
+    except InputError:  # no letter or digit (e.g. only dashes): not an article, nothing to extract
+        return
+    check(extractor, article)

@@ -82,5 +82,5 @@ def test_a_version_1_sqlite_store_gains_the_extraction_column(tmp_path) -> None:
     conn.execute("COMMIT")
     conn.close()
     with open_store(str(path)) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3  # v2 ledger links, v3 the extraction column
         assert store.unextracted() == []  # type: ignore[attr-defined]

@@ -26,12 +26,15 @@ SEASONS = ("2004-05", "2012-13", "2013-14")
 # Measured on this branch (h14ledger) minus a small margin; raise them when extraction improves.
 # Measured 0.478, 0.818, 0.925, 0.535 and 0.107, 0.182 (272 played results, 133 exact matches).
 FLOORS = {
-    "agree": 0.46,  # of all extracted played results (most BBC ones are rugby, cups, Europe, Scotland)
+    # of all extracted played results; since other sports yield no facts (nlp/sport.py) the BBC rugby
+    # results are gone from the denominator (272 -> 200 results): agree 47.8% -> 65.0%, and the same
+    # contradictions (29 -> 28) are a larger share of fewer results (10.7% -> 14.0%)
+    "agree": 0.64,
     "agree (of those with a fixture)": 0.80,
     "exact matches linked+confirmed+dated": 0.91,
     "pa own match found": 0.52,
 }
-CEILINGS = {"contradict": 0.12, "contradict (of those with a fixture)": 0.19}
+CEILINGS = {"contradict": 0.15, "contradict (of those with a fixture)": 0.19}
 
 
 def _results() -> list:  # type: ignore[type-arg]

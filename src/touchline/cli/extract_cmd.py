@@ -7,8 +7,13 @@ import itertools
 import json
 import sys
 
-from touchline.cli.ingest_cmd import add_budget_options, apply_budget_options
-from touchline.errors import InputError, InputWarning, TouchlineError
+from touchline.cli.ingest_cmd import (
+    add_budget_options,
+    add_reading_options,
+    apply_budget_options,
+    columns_option,
+)
+from touchline.errors import InputError, InputWarning
 from touchline.ingest import iter_articles
 from touchline.models import Article
 
@@ -23,17 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--json", action="store_true", help="print one JSON object per article (the contract), e.g. --json"
     )
-    p.add_argument(
-        "--published",
-        metavar="DATE",
-        help="publication date for inputs that carry none, e.g. --published 2024-12-18",
-    )
-    p.add_argument(
-        "--columns",
-        metavar="FIELD=COLUMN,...",
-        help="CSV columns for text, published, title, url when their names are not the usual ones, "
-        "e.g. --columns text=body,published=date",
-    )
+    add_reading_options(p)
     p.add_argument(
         "--follow-links",
         action="store_true",
@@ -54,13 +49,9 @@ def read_stdin(published: str | None) -> Article | InputError:
 
 
 def run(args: argparse.Namespace) -> int:
-    from touchline.ingest.csv_reader import parse_columns
     from touchline.nlp.pipeline import Extractor
 
-    try:
-        columns = parse_columns(args.columns) if args.columns else None
-    except ValueError as exc:
-        raise TouchlineError(f"--columns: {exc}") from None
+    columns = columns_option(args)
     apply_budget_options(args)
     extractor = Extractor()
     ok = failed = 0

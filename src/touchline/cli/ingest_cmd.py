@@ -45,17 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help=f"store file or postgresql:// URL (default: $TOUCHLINE_DB or {settings().default_db}); e.g. --db my.db",
     )
-    p.add_argument(
-        "--published",
-        metavar="DATE",
-        help="publication date for inputs that carry none, e.g. --published 2024-12-18",
-    )
-    p.add_argument(
-        "--columns",
-        metavar="FIELD=COLUMN,...",
-        help="CSV columns for text, published, title, url when their names are not the usual ones, "
-        "e.g. --columns text=body,published=date",
-    )
+    add_reading_options(p)
     p.add_argument(
         "--batch-size",
         type=int,
@@ -108,6 +98,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--published and --columns: how inputs without a date or with unusual CSV columns are read."""
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date for inputs that carry none, e.g. --published 2024-12-18",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="CSV columns for text, published, title, url when their names are not the usual ones, "
+        "e.g. --columns text=body,published=date",
+    )
+
+
+def columns_option(args: argparse.Namespace) -> dict[str, str] | None:
+    """The parsed --columns mapping (None when not given); a bad value is one clear error."""
+    from touchline.ingest.csv_reader import parse_columns
+
+    try:
+        return parse_columns(args.columns) if args.columns else None
+    except ValueError as exc:
+        raise TouchlineError(f"--columns: {exc}") from None
+
+
 def add_budget_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--extract-seconds",
@@ -135,12 +150,7 @@ def apply_budget_options(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     apply_budget_options(args)
-    from touchline.ingest.csv_reader import parse_columns
-
-    try:
-        columns = parse_columns(args.columns) if args.columns else None
-    except ValueError as exc:
-        raise TouchlineError(f"--columns: {exc}") from None
+    columns = columns_option(args)
     db = args.db or settings().default_db
     engine = make_engine(args.engine, args.workers)
     with open_store(db) as store:

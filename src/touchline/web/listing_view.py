@@ -23,25 +23,14 @@ from touchline.web.views import (
     source_label,
 )
 
-# the columns each page shows (the downloads carry every column of the listing)
+# the columns each page shows where it is not every column of the listing (standings shows them all;
+# the downloads always carry every column)
 DISPLAY: dict[str, tuple[str, ...]] = {
     "matches": ("date", "competition", "home", "score", "away", "status", "goals", "reports"),
     "people": ("name", "club", "roles", "mentions", "articles", "goals", "first_seen", "last_seen"),
     "clubs": ("club", "reported_matches", "ledger_results", "people", "first_report", "last_report"),
     "quotes": ("published", "speaker", "text", "role", "club", "match", "result"),
     "articles": ("published", "title", "source", "matches", "quotes"),
-    "standings": (
-        "position",
-        "club",
-        "played",
-        "won",
-        "drawn",
-        "lost",
-        "goals_for",
-        "goals_against",
-        "goal_difference",
-        "points",
-    ),
     "scorers": ("competition", "season", "scorer", "team", "goals", "penalties", "matches"),
 }
 LABELS = {
@@ -211,8 +200,9 @@ def listing_page(
     name = result.spec.name
     path = f"/{name}"
     base = {k: v for k, v in params.items() if k not in ("offset",)}
+    shown = DISPLAY.get(name, result.spec.columns)
     headers = []
-    for col in DISPLAY[name]:
+    for col in shown:
         on = col == result.sort
         desc = not result.desc if on else col in ("mentions", "goals", "points", "reports", "articles")
         order = "desc" if desc else "asc"
@@ -227,7 +217,7 @@ def listing_page(
     rows = []
     for r in result.rows:
         cells = []
-        for col in DISPLAY[name]:
+        for col in shown:
             value = r.get(col)
             link: str | None = None
             if col in ("scorer", "speaker", "name"):

@@ -10,29 +10,7 @@ import pytest
 from touchline.cli import demo_cmd
 from touchline.cli.main import main
 from touchline.config import SAMPLE_DIR
-from touchline.models import Article, ArticleFacts, Evidence, Person
 from touchline.store.sqlite import SQLiteStore
-
-
-class Capitalised:
-    """Extractor double for CLI wiring tests: capitalised word pairs become people."""
-
-    def extract(self, article: Article) -> ArticleFacts:
-        people = [
-            Person(m.group(0), None, [Evidence(m.start(), m.end(), m.group(0))])
-            for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", article.body)
-        ]
-        return ArticleFacts(article, people=people)
-
-    def extract_many(self, articles, batch_size: int = 32):  # type: ignore[no-untyped-def]
-        return (self.extract(a) for a in articles)
-
-
-@pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    import touchline.nlp.pipeline as pipeline
-
-    monkeypatch.setattr(pipeline, "default_extractor", lambda: Capitalised())
 
 
 def corpus(folder: Path, n: int) -> Path:

@@ -71,7 +71,7 @@ class SportReading:
 
     def sport_at(self, offset: int) -> str:
         """The sport of the paragraph holding ``offset``."""
-        i = bisect.bisect_right([s for s, _e, _sp in self.exceptions], offset) - 1
+        i = bisect.bisect_right(self.exceptions, offset, key=lambda span: span[0]) - 1
         if i >= 0:
             start, end, sport = self.exceptions[i]
             if start <= offset < end:

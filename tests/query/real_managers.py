@@ -1,7 +1,7 @@
 """Twenty "who managed CLUB on DATE" questions written from the real articles in ``../shared/corpus``.
 
-The articles carry no date. Each date below is one the article's own content supports (the clue is
-quoted in ``clue``: a fixture it reports, a stage of a competition, a transfer window), and each answer
+The articles carry no date. Each date below is one the article's own content supports (the clue, in our
+own words, is in ``clue``: a fixture it reports, a stage of a competition, a transfer window), and each answer
 is the manager the article names for that club (``source`` is the corpus file). The answers come from
 the articles, not from memory; the dates do need the calendar of the season the article tells of.
 
@@ -157,7 +157,7 @@ QUESTIONS: tuple[Question, ...] = (
         "2013-10-20",
         "Andre Villas-Boas",
         "pa-premier-league-2012/069.txt",
-        "four changes in response to defeat by West Ham last time out",
+        "the report follows a home defeat by West Ham (2013-10-06)",
     ),
     Question(
         "Cardiff City",

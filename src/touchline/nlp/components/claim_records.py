@@ -185,13 +185,13 @@ def _holder(
     holder = nouns().get(_noun(m), "team")
     if lowered in ("a", "an", "the") and holder == "person":
         return _nearest(masked, "PER", at)
-    # "a Fulham side who suffered their first defeat": the relative pronoun's antecedent
+    # "a Wigan side who suffered a fifth loss": the relative pronoun's antecedent
     rel = re.search(
         r"(CLUB\d+)(?:\s+(?:side|team|men|outfit))?,?\s+(?:who|which|that)\b[^.;]*$", masked.text[:at]
     )
     if rel:
         return masked.tokens[rel.group(1)][1]
-    # "Chelsea's mini-revival continued with a third victory in a row": the nearest club not framed as
+    # "Stoke's recovery went on with a fourth win in a row": the nearest club not framed as
     # the opponent ("against Cardiff"); a possessive club counts here
     clubs = [
         t
